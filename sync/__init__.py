@@ -1,0 +1,1 @@
+"""Sync: the till's outbox, the sync client and the central server."""
