@@ -72,6 +72,12 @@ class Underpaid(ValidationError):
     code = "underpaid"
 
 
+class Overpaid(ValidationError):
+    """Non-cash tenders add up to more than is due (lines changed after paying)."""
+
+    code = "overpaid"
+
+
 class EmptyTicket(ValidationError):
     code = "empty_ticket"
 

@@ -25,6 +25,7 @@ from app.errors import (
     LineNotFound,
     MisreadBarcode,
     NeedsConfirmation,
+    Overpaid,
     PaymentCodeScanned,
     PermissionRequired,
     ProductInactive,
@@ -520,6 +521,11 @@ class Till:
         totals = self.totals()
         if totals.due > 0:
             raise Underpaid(f"{totals.due} fen still to pay", due=totals.due)
+        if totals.paid - totals.change != totals.total:
+            raise Overpaid(
+                "card, phone or account payments exceed what is due; remove one",
+                excess=totals.paid - totals.change - totals.total,
+            )
         below = self._below_cost(totals)
         if below:
             raise PermissionRequired(
