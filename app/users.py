@@ -96,12 +96,12 @@ def login(store: Store, pin: str, *, clock: Callable[[], float] = time.time) -> 
             wait = (
                 0 if failures < FREE_ATTEMPTS else min(2 ** (failures - FREE_ATTEMPTS), MAX_WAIT_S)
             )
-            store._set_meta("pin_failures", str(failures))
-            store._set_meta("pin_not_before", str(now + wait))
+            store.set_meta("pin_failures", str(failures))
+            store.set_meta("pin_not_before", str(now + wait))
             audit.record(conn, "login_failed", user_id=None, failures=failures)
         else:
-            store._set_meta("pin_failures", "0")
-            store._set_meta("pin_not_before", "0")
+            store.set_meta("pin_failures", "0")
+            store.set_meta("pin_not_before", "0")
             audit.record(conn, "login", user_id=user.id)
     if user is None:
         raise WrongPin("wrong PIN", failures=failures, wait_s=wait)
