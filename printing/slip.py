@@ -248,9 +248,12 @@ class _Layout:
         self.cell = ParagraphStyle(
             "cell", fontName=font, fontSize=self.base, leading=self.base * 1.25, wordWrap="CJK"
         )
-        self.cell_right = ParagraphStyle("cell_right", parent=self.cell, alignment=TA_RIGHT)
+        # Figures never break inside: "¥1540.00" split over two lines reads as two numbers.
+        self.cell_right = ParagraphStyle(
+            "cell_right", parent=self.cell, alignment=TA_RIGHT, wordWrap=None
+        )
         self.cell_center = ParagraphStyle("cell_center", parent=self.cell, alignment=TA_CENTER)
-        self.head = ParagraphStyle("head", parent=self.cell, textColor=colors.white)
+        self.head = ParagraphStyle("head", parent=self.cell, textColor=colors.white, wordWrap=None)
 
 
 def _draw_header(
@@ -358,9 +361,9 @@ def _lines_table(
     p = Paragraph
     heads = ["no", "sku", "name", "spec", "unit", "qty"] + (["price", "amount"] if prices else [])
     fractions = (
-        [0.07, 0.13, 0.32, 0.15, 0.07, 0.08, 0.09, 0.09]
+        [0.065, 0.12, 0.265, 0.15, 0.07, 0.08, 0.11, 0.14]
         if prices
-        else [0.07, 0.16, 0.41, 0.18, 0.08, 0.10]
+        else [0.075, 0.16, 0.40, 0.18, 0.08, 0.105]
     )
     rows = [[p(words[h], layout.head) for h in heads]]
     for line in delivery.lines:
@@ -388,6 +391,8 @@ def _lines_table(
                 ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, colors.HexColor("#f2f4f7")]),
                 ("TOPPADDING", (0, 0), (-1, -1), 2),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+                ("LEFTPADDING", (0, 0), (-1, -1), 3),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 3),
             ]
         )
     )

@@ -195,3 +195,25 @@ def test_preview_shows_the_slip_pdf(qtbot, window, slip):
     assert window.preview.pdf.startswith(b"%PDF")
     press(qtbot, Qt.Key.Key_Escape)
     assert window.stack.currentWidget() is window.pick
+
+
+def test_a_long_picking_shift_does_not_wear_down_refcounts(qtbot, window, store, clerk, products):
+    """PySide6 6.12 loses a reference to True on each Python-side Signal.emit(); enough of
+    them and the interpreter aborts. The screens must not emit from Python."""
+    import sys
+
+    big = delivery.create_order(
+        store,
+        user=clerk,
+        till_code="T01",
+        name="批发商",
+        phone="1",
+        address="仓库路",
+        lines=[OrderLine(products["cola"], 200_000)],
+    )
+    type_line(qtbot, big.number)
+    before = sys.getrefcount(True)
+    for _ in range(60):
+        type_line(qtbot, COLA)
+    assert window.pick.table.item(0, 6).text() == "60"
+    assert sys.getrefcount(True) >= before - 5

@@ -22,9 +22,10 @@ import math
 import struct
 import tempfile
 import wave
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QDate, QSize, Qt, QUrl, Signal
+from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QDate, QSize, Qt, QUrl
 from PySide6.QtGui import QColor, QKeySequence, QPainter, QShortcut
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -151,8 +152,6 @@ def tone_wav(tones: list[tuple[int, float]], rate: int = 22050) -> bytes:
 class WarehouseWindow(QWidget):
     """The warehouse clerk's screens, for the given user."""
 
-    slip_changed = Signal(str)  # a slip's number, after any change to it
-
     def __init__(
         self, store: Store, config: Config, user: User, parent: QWidget | None = None
     ) -> None:
@@ -170,8 +169,10 @@ class WarehouseWindow(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stack)
-        self.slip_list.opened.connect(self.open_slip)
-        self.slip_changed.connect(lambda _number: self.slip_list.refresh())
+        # Plain callbacks, not a Python-declared Signal: PySide6 6.12's SignalInstance.emit()
+        # drops a reference to True on every call, which crashes the interpreter once the
+        # count reaches zero (tests/test_warehouse_screen.py checks it stays put).
+        self.slip_changed: list[Callable[[str], None]] = [lambda _n: self.slip_list.refresh()]
         self.show_list()
 
     # navigation
@@ -179,6 +180,12 @@ class WarehouseWindow(QWidget):
         self.slip_list.refresh()
         self.stack.setCurrentWidget(self.slip_list)
         self.slip_list.search.setFocus()
+
+    def notify_slip_changed(self, number: str) -> None:
+        """Tell whoever listens (the list here, the counter screen if it embeds this) that a
+        slip changed, so each redraws what it shows of it."""
+        for callback in list(self.slip_changed):
+            callback(number)
 
     def open_slip(self, number: str) -> None:
         try:
@@ -276,8 +283,6 @@ class Callout(QLabel):
 
 
 class SlipListPage(QWidget):
-    opened = Signal(str)
-
     def __init__(self, window: WarehouseWindow) -> None:
         super().__init__(window)
         self.window_ = window
@@ -397,7 +402,7 @@ class SlipListPage(QWidget):
             "SELECT 1 FROM deliveries WHERE number = ? COLLATE NOCASE", (text,)
         ):
             self.search.clear()
-            self.opened.emit(text)
+            self.window_.open_slip(text)
             return
         if self.table.currentRow() >= 0:
             self._open_row(self.table.currentRow())
@@ -405,7 +410,7 @@ class SlipListPage(QWidget):
     def _open_row(self, row: int) -> None:
         item = self.table.item(row, 0)
         if item is not None:
-            self.opened.emit(item.text())
+            self.window_.open_slip(item.text())
 
     def _next_state(self) -> None:
         self.state.setCurrentIndex((self.state.currentIndex() + 1) % self.state.count())
@@ -440,6 +445,9 @@ class PickPage(QWidget):
         )
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        big = self.table.font()
+        big.setPointSizeF(big.pointSizeF() * 1.3)  # read from a step away, gloves on
+        self.table.setFont(big)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.callout = Callout()
@@ -489,7 +497,7 @@ class PickPage(QWidget):
     def _reload(self) -> None:
         self.slip = delivery.load(self.store, delivery_id=self.slip.id)
         self._fill()
-        self.window_.slip_changed.emit(self.slip.number)
+        self.window_.notify_slip_changed(self.slip.number)
 
     def _fill(self) -> None:
         s = self.slip
@@ -966,5 +974,5 @@ class OrderPage(QWidget):
             self.callout.say(self.window_.describe(exc), BAD)
             self.window_.alarm.sound(BAD)
             return
-        self.window_.slip_changed.emit(made.number)
+        self.window_.notify_slip_changed(made.number)
         self.window_.open_slip(made.number)
