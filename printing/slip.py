@@ -22,7 +22,7 @@ from pathlib import Path
 
 from reportlab.graphics.barcode.code128 import Code128
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER, TA_RIGHT
+from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.pagesizes import A4, A5
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -46,6 +46,7 @@ from app.money import amount_in_words, format_money, format_quantity
 log = logging.getLogger(__name__)
 
 PAPER = {"A4": A4, "A5": A5}
+CELL_PADDING = 3  # points, left and right in the lines table
 FALLBACK_FONT = "STSong-Light"
 _WINDIR = os.environ.get("WINDIR", r"C:\Windows")
 # (path, subfont index). TrueType outlines only: reportlab cannot read CFF (.otf) fonts.
@@ -248,12 +249,10 @@ class _Layout:
         self.cell = ParagraphStyle(
             "cell", fontName=font, fontSize=self.base, leading=self.base * 1.25, wordWrap="CJK"
         )
-        # Figures never break inside: "¥1540.00" split over two lines reads as two numbers.
+        # A total never breaks inside: "¥1540.00" over two lines reads as two numbers.
         self.cell_right = ParagraphStyle(
             "cell_right", parent=self.cell, alignment=TA_RIGHT, wordWrap=None
         )
-        self.cell_center = ParagraphStyle("cell_center", parent=self.cell, alignment=TA_CENTER)
-        self.head = ParagraphStyle("head", parent=self.cell, textColor=colors.white, wordWrap=None)
 
 
 def _draw_header(
@@ -358,45 +357,65 @@ def _customer_block(delivery: Delivery, words: dict, layout: _Layout) -> Table:
 def _lines_table(
     delivery: Delivery, words: dict, layout: _Layout, *, prices: bool, width: float
 ) -> Table:
-    p = Paragraph
     heads = ["no", "sku", "name", "spec", "unit", "qty"] + (["price", "amount"] if prices else [])
     fractions = (
         [0.065, 0.12, 0.265, 0.15, 0.07, 0.08, 0.11, 0.14]
         if prices
         else [0.075, 0.16, 0.40, 0.18, 0.08, 0.105]
     )
-    rows = [[p(words[h], layout.head) for h in heads]]
+    widths = [f * width for f in fractions]
+    # Plain strings wherever the text fits: a Paragraph per cell costs most of the time
+    # of a long slip, and only a long name or specification needs wrapping.
+    fit_name = _fitter(layout, widths[2] - 2 * CELL_PADDING)
+    fit_spec = _fitter(layout, widths[3] - 2 * CELL_PADDING)
+    rows = [[words[h] for h in heads]]
     for line in delivery.lines:
         row = [
-            p(str(line.line_no), layout.cell_center),
-            p(_escape(line.sku), layout.cell),
-            p(_escape(line.name), layout.cell),
-            p(_escape(line.specification), layout.cell),
-            p(_escape(line.unit), layout.cell_center),
-            p(format_quantity(line.qty_milli), layout.cell_right),
+            str(line.line_no),
+            line.sku,
+            fit_name(line.name),
+            fit_spec(line.specification),
+            line.unit,
+            format_quantity(line.qty_milli),
         ]
         if prices:
-            row += [
-                p(format_money(line.unit_price), layout.cell_right),
-                p(format_money(line.amount), layout.cell_right),
-            ]
+            row += [format_money(line.unit_price), format_money(line.amount)]
         rows.append(row)
-    table = Table(rows, colWidths=[f * width for f in fractions], repeatRows=1)
+    table = Table(rows, colWidths=widths, repeatRows=1)
     table.setStyle(
         TableStyle(
             [
+                ("FONTNAME", (0, 0), (-1, -1), layout.font),
+                ("FONTSIZE", (0, 0), (-1, -1), layout.base),
+                ("LEADING", (0, 0), (-1, -1), layout.base * 1.25),
+                ("TEXTCOLOR", (0, 0), (-1, 0), colors.white),
                 ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#3a4a5c")),
+                ("ALIGN", (0, 1), (0, -1), "CENTER"),
+                ("ALIGN", (4, 1), (4, -1), "CENTER"),
+                ("ALIGN", (5, 1), (-1, -1), "RIGHT"),
                 ("GRID", (0, 0), (-1, -1), 0.4, colors.grey),
                 ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                 ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, colors.HexColor("#f2f4f7")]),
                 ("TOPPADDING", (0, 0), (-1, -1), 2),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-                ("LEFTPADDING", (0, 0), (-1, -1), 3),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+                ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
+                ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),
             ]
         )
     )
     return table
+
+
+def _fitter(layout: _Layout, room: float):
+    """A cell value for text in a column ``room`` points wide: the string itself if it fits
+    on one line, else a Paragraph that wraps (between any two CJK characters)."""
+
+    def fit(text: str):
+        if pdfmetrics.stringWidth(text, layout.font, layout.base) <= room:
+            return text
+        return Paragraph(_escape(text), layout.cell)
+
+    return fit
 
 
 def _closing(

@@ -171,3 +171,20 @@ def _font_names(data: bytes) -> set[str]:
         for font in page["/Resources"]["/Font"].values():
             names.add(str(font.get_object()["/BaseFont"]))
     return names
+
+
+def test_long_names_wrap_and_stay_whole(store, clerk):
+    name = "大规格通体大理石瓷砖 亮光面 防滑耐磨 客厅卧室通用 " * 3
+    product = catalog.save_product(store, sku="LONG", name=name.strip(), price=9900)
+    order = delivery.create_order(
+        store,
+        user=clerk,
+        till_code="T01",
+        name="王建国",
+        phone="1",
+        address="文三路",
+        lines=[OrderLine(product, 1000, specification="800×800mm 一级品 每箱 3 片")],
+    )
+    text = "".join(pdf_text(slip.render(order, SHOP, paper="A5").data)).replace("\n", "")
+    assert name.strip().replace(" ", "") in text.replace(" ", "")
+    assert "800×800mm一级品每箱3片" in text.replace(" ", "")
