@@ -23,7 +23,7 @@ import logging
 import sqlite3
 import uuid as uuidlib
 from collections.abc import Callable, Iterable
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 
 from app import audit, catalog, customers, stock
@@ -195,7 +195,6 @@ class Summary:
     delivery_date: str
     total: int
     lines: int
-    extra: dict = field(default_factory=dict)
 
 
 _COLUMNS = (
@@ -860,8 +859,3 @@ def _payload(conn: sqlite3.Connection, delivery_id: int) -> dict:
         )
     ]
     return payload
-
-
-def as_dict(delivery: Delivery) -> dict:
-    """The slip as plain data (for printing and exports)."""
-    return asdict(delivery)

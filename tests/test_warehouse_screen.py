@@ -217,3 +217,16 @@ def test_a_long_picking_shift_does_not_wear_down_refcounts(qtbot, window, store,
         type_line(qtbot, COLA)
     assert window.pick.table.item(0, 6).text() == "60"
     assert sys.getrefcount(True) >= before - 5
+
+
+def test_items_taken_off_the_pallet_are_cleared_from_their_line(qtbot, window, store, slip):
+    type_line(qtbot, slip.number)
+    type_line(qtbot, TEA)
+    type_line(qtbot, COLA)
+    assert window.pick.table.currentRow() == 0
+    press(qtbot, Qt.Key.Key_Down)  # choose the tea line
+    press(qtbot, Qt.Key.Key_F2)
+    lines = delivery.load(store, delivery_id=slip.id).lines
+    assert [ln.picked_milli for ln in lines] == [1000, 0]
+    assert "cleared" in window.pick.callout.text()
+    assert focused() is window.pick.scan

@@ -458,8 +458,8 @@ class PickPage(QWidget):
         self.prompt.hide()
         hint = QLabel(
             self.tr(
-                "F5 picked   F6 dispatch   F7 delivered   F8 preview / print   "
-                "F9 cancel slip   Esc back"
+                "Up/Down choose a line   F2 take its items off   F5 picked   F6 dispatch   "
+                "F7 delivered   F8 preview / print   F9 cancel slip   Esc back"
             )
         )
         hint.setStyleSheet("color: #555;")
@@ -474,7 +474,9 @@ class PickPage(QWidget):
         layout.addWidget(hint)
 
         self.scan.returnPressed.connect(self._scanned)
+        self.scan.installEventFilter(self)
         for key, slot in (
+            (Qt.Key.Key_F2, self.take_off),
             (Qt.Key.Key_F5, self.mark_picked),
             (Qt.Key.Key_F6, self.dispatch),
             (Qt.Key.Key_F7, self.ask_signed_by),
@@ -580,6 +582,31 @@ class PickPage(QWidget):
         if picked.slip_complete:
             text += "  " + self.tr("All lines picked. F5 marks the slip picked.")
         self.say(text, OK)
+
+    def take_off(self) -> None:
+        """Clear what was picked on the chosen line: its items came off the pallet."""
+        row = self.table.currentRow()
+        if self.slip is None or row < 0:
+            return
+        line = self.slip.lines[row]
+        try:
+            delivery.unpick(self.store, delivery_id=self.slip.id, line_no=line.line_no)
+        except TillbookError as exc:
+            self.fail(exc)
+            return
+        self._reload()
+        self.table.selectRow(row)
+        self.say(self.tr("{name}: picked count cleared.").format(name=line.name), WARN)
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt's name)
+        # Up/Down in the scan field choose a line, so the keyboard never leaves the field.
+        if obj is self.scan and event.type() == event.Type.KeyPress:
+            if event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Up) and self.table.rowCount():
+                step = 1 if event.key() == Qt.Key.Key_Down else -1
+                row = max(0, min(self.table.rowCount() - 1, self.table.currentRow() + step))
+                self.table.selectRow(row)
+                return True
+        return super().eventFilter(obj, event)
 
     # state changes
     def mark_picked(self) -> None:

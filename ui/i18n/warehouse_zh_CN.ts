@@ -3,82 +3,82 @@
 <context>
     <name>OrderPage</name>
     <message>
-        <location filename="../warehouse.py" line="876" />
+        <location filename="../warehouse.py" line="911" />
         <source>Scan or type a SKU; add *quantity, e.g. PIPE*12</source>
         <translation>扫码或输入编码；数量加 *，如 PIPE*12</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="880" />
+        <location filename="../warehouse.py" line="915" />
         <source>SKU</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="881" />
+        <location filename="../warehouse.py" line="916" />
         <source>Name</source>
         <translation>品名</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="882" />
+        <location filename="../warehouse.py" line="917" />
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="883" />
+        <location filename="../warehouse.py" line="918" />
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="884" />
+        <location filename="../warehouse.py" line="919" />
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="892" />
+        <location filename="../warehouse.py" line="927" />
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="893" />
+        <location filename="../warehouse.py" line="928" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="894" />
+        <location filename="../warehouse.py" line="929" />
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="895" />
+        <location filename="../warehouse.py" line="930" />
         <source>Deliver on</source>
         <translation>送货日期</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="896" />
+        <location filename="../warehouse.py" line="931" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="897" />
+        <location filename="../warehouse.py" line="932" />
         <source>Item</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="899" />
+        <location filename="../warehouse.py" line="934" />
         <source>New customer order</source>
         <translation>新建客户订单</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="905" />
+        <location filename="../warehouse.py" line="940" />
         <source>Enter: next field / add item   F10: save   Esc: back</source>
         <translation>回车：下一项 / 加入商品   F10：保存   Esc：返回</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="917" />
+        <location filename="../warehouse.py" line="952" />
         <source>Customer, phone and address are needed.</source>
         <translation>客户、电话和地址必须填写。</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="948" />
+        <location filename="../warehouse.py" line="983" />
         <source>{name} x {qty} added.</source>
         <translation>已加入 {name} × {qty}。</translation>
     </message>
@@ -86,156 +86,161 @@
 <context>
     <name>PickPage</name>
     <message>
-        <location filename="../warehouse.py" line="431" />
+        <location filename="../warehouse.py" line="436" />
         <source>#</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="432" />
+        <location filename="../warehouse.py" line="437" />
         <source>SKU</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="433" />
+        <location filename="../warehouse.py" line="438" />
         <source>Name</source>
         <translation>品名</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="434" />
+        <location filename="../warehouse.py" line="439" />
         <source>Specification</source>
         <translation>规格</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="435" />
+        <location filename="../warehouse.py" line="440" />
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="436" />
+        <location filename="../warehouse.py" line="441" />
         <source>Ordered</source>
         <translation>应发</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="437" />
+        <location filename="../warehouse.py" line="442" />
         <source>Picked</source>
         <translation>已拣</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="438" />
+        <location filename="../warehouse.py" line="443" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="447" />
+        <location filename="../warehouse.py" line="455" />
         <source>Scan each item as it goes on the pallet</source>
         <translation>每件货上托盘时扫一下</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="453" />
-        <source>F5 picked   F6 dispatch   F7 delivered   F8 preview / print   F9 cancel slip   Esc back</source>
-        <translation>F5 拣货完成   F6 发车   F7 已送达   F8 预览 / 打印   F9 作废   Esc 返回</translation>
+        <location filename="../warehouse.py" line="461" />
+        <source>Up/Down choose a line   F2 take its items off   F5 picked   F6 dispatch   F7 delivered   F8 preview / print   F9 cancel slip   Esc back</source>
+        <translation>上/下 选行   F2 清除该行已拣   F5 拣货完成   F6 发车   F7 已送达   F8 预览 / 打印   F9 作废   Esc 返回</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="497" />
+        <location filename="../warehouse.py" line="507" />
         <source>Slip {number} - {state}</source>
         <translation>送货单 {number} - {state}</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="500" />
+        <location filename="../warehouse.py" line="510" />
         <source>{name}   {phone}
 {address}</source>
         <translation>{name}   {phone}
 {address}</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="508" />
+        <location filename="../warehouse.py" line="518" />
         <source>done</source>
         <translation>已齐</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="510" />
+        <location filename="../warehouse.py" line="520" />
         <source>to pick</source>
         <translation>待拣</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="512" />
+        <location filename="../warehouse.py" line="522" />
         <source>short {count}</source>
         <translation>还差 {count}</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="542" />
-        <location filename="../warehouse.py" line="573" />
+        <location filename="../warehouse.py" line="552" />
+        <location filename="../warehouse.py" line="583" />
         <source>All lines picked. F5 marks the slip picked.</source>
         <translation>全部拣齐。按 F5 标记拣货完成。</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="543" />
+        <location filename="../warehouse.py" line="553" />
         <source>{count} lines to pick. Scan each item.</source>
         <translation>还有 {count} 行待拣，请逐件扫码。</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="544" />
+        <location filename="../warehouse.py" line="554" />
         <source>Slip is {state}.</source>
         <translation>此单{state}。</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="567" />
+        <location filename="../warehouse.py" line="577" />
         <source>{name}: {picked} of {ordered}</source>
         <translation>{name}：已拣 {picked} / 应发 {ordered}</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="585" />
+        <location filename="../warehouse.py" line="599" />
+        <source>{name}: picked count cleared.</source>
+        <translation>{name}：已拣数量已清零。</translation>
+    </message>
+    <message>
+        <location filename="../warehouse.py" line="620" />
         <source>Send it short? An owner enters a PIN and the reason.</source>
         <translation>缺货发出？需店主输入密码和原因。</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="586" />
+        <location filename="../warehouse.py" line="621" />
         <source>Owner PIN</source>
         <translation>店主密码</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="586" />
-        <location filename="../warehouse.py" line="654" />
+        <location filename="../warehouse.py" line="621" />
+        <location filename="../warehouse.py" line="689" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="594" />
+        <location filename="../warehouse.py" line="629" />
         <source>Slip {number} picked.</source>
         <translation>送货单 {number} 拣货完成。</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="611" />
+        <location filename="../warehouse.py" line="646" />
         <source>Slip {number} picked short, approved by {owner}.</source>
         <translation>送货单 {number} 缺货发出，{owner} 已批准。</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="623" />
+        <location filename="../warehouse.py" line="658" />
         <source>Slip {number} dispatched; stock has left the warehouse.</source>
         <translation>送货单 {number} 已发车，库存已从仓库扣减。</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="637" />
+        <location filename="../warehouse.py" line="672" />
         <source>Who signed for the goods?</source>
         <translation>谁签收的？</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="638" />
+        <location filename="../warehouse.py" line="673" />
         <source>Signed by</source>
         <translation>签收人</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="647" />
+        <location filename="../warehouse.py" line="682" />
         <source>Slip {number} delivered.</source>
         <translation>送货单 {number} 已送达。</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="654" />
+        <location filename="../warehouse.py" line="689" />
         <source>Cancel this slip? Say why.</source>
         <translation>作废此单？请说明原因。</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="662" />
+        <location filename="../warehouse.py" line="697" />
         <source>Slip {number} cancelled.</source>
         <translation>送货单 {number} 已作废。</translation>
     </message>
@@ -243,42 +248,42 @@
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../warehouse.py" line="769" />
+        <location filename="../warehouse.py" line="804" />
         <source>Print (Ctrl+P)</source>
         <translation>打印 (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="770" />
+        <location filename="../warehouse.py" line="805" />
         <source>Save PDF (Ctrl+S)</source>
         <translation>保存 PDF (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="771" />
+        <location filename="../warehouse.py" line="806" />
         <source>Back (Esc)</source>
         <translation>返回 (Esc)</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="777" />
+        <location filename="../warehouse.py" line="812" />
         <source>Paper</source>
         <translation>纸张</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="807" />
+        <location filename="../warehouse.py" line="842" />
         <source>{number}: {pages} pages, font {font}</source>
         <translation>{number}：共 {pages} 页，字体 {font}</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="831" />
+        <location filename="../warehouse.py" line="866" />
         <source>Save slip as PDF</source>
         <translation>送货单另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="831" />
+        <location filename="../warehouse.py" line="866" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="835" />
+        <location filename="../warehouse.py" line="870" />
         <source>Saved to {path}</source>
         <translation>已保存到 {path}</translation>
     </message>
@@ -286,7 +291,7 @@
 <context>
     <name>Prompt</name>
     <message>
-        <location filename="../warehouse.py" line="709" />
+        <location filename="../warehouse.py" line="744" />
         <source>(Enter: confirm, Esc: back)</source>
         <translation>（回车确认，Esc 返回）</translation>
     </message>
@@ -294,68 +299,68 @@
 <context>
     <name>SlipListPage</name>
     <message>
-        <location filename="../warehouse.py" line="285" />
+        <location filename="../warehouse.py" line="290" />
         <source>Scan a slip, or search number, customer, phone</source>
         <translation>扫送货单条码，或按单号、客户、电话搜索</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="287" />
+        <location filename="../warehouse.py" line="292" />
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="299" />
+        <location filename="../warehouse.py" line="304" />
         <source>Number</source>
         <translation>单号</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="300" />
-        <location filename="../warehouse.py" line="315" />
+        <location filename="../warehouse.py" line="305" />
+        <location filename="../warehouse.py" line="320" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="301" />
+        <location filename="../warehouse.py" line="306" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="302" />
+        <location filename="../warehouse.py" line="307" />
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="303" />
+        <location filename="../warehouse.py" line="308" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="304" />
+        <location filename="../warehouse.py" line="309" />
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="317" />
+        <location filename="../warehouse.py" line="322" />
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="319" />
+        <location filename="../warehouse.py" line="324" />
         <source>To</source>
         <translation>到</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="322" />
+        <location filename="../warehouse.py" line="327" />
         <source>New order (F3)</source>
         <translation>新建订单 (F3)</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="326" />
+        <location filename="../warehouse.py" line="331" />
         <source>Delivery slips</source>
         <translation>送货单</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="334" />
+        <location filename="../warehouse.py" line="339" />
         <source>Enter: open   Up/Down: choose   F3: new customer order   F4: state</source>
         <translation>回车：打开   上/下：选择   F3：新建客户订单   F4：切换状态</translation>
     </message>
@@ -363,103 +368,103 @@
 <context>
     <name>WarehouseWindow</name>
     <message>
-        <location filename="../warehouse.py" line="74" />
+        <location filename="../warehouse.py" line="75" />
         <source>pending</source>
         <translation>待拣货</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="75" />
+        <location filename="../warehouse.py" line="76" />
         <source>picked</source>
         <translation>已拣货</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="76" />
+        <location filename="../warehouse.py" line="77" />
         <source>dispatched</source>
         <translation>已发车</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="77" />
+        <location filename="../warehouse.py" line="78" />
         <source>delivered</source>
         <translation>已送达</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="78" />
+        <location filename="../warehouse.py" line="79" />
         <source>cancelled</source>
         <translation>已作废</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="162" />
+        <location filename="../warehouse.py" line="161" />
         <source>Warehouse</source>
         <translation>仓库</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="187" />
-        <location filename="../warehouse.py" line="249" />
+        <location filename="../warehouse.py" line="194" />
+        <location filename="../warehouse.py" line="256" />
         <source>No slip {number}</source>
         <translation>没有送货单 {number}</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="211" />
+        <location filename="../warehouse.py" line="218" />
         <source>NOT ON THIS SLIP: {name}. Put it aside.</source>
         <translation>不在此单上：{name}。请放回。</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="214" />
+        <location filename="../warehouse.py" line="221" />
         <source>TOO MANY {name}: slip asks for {ordered}, {picked} picked; this scan would add {added}. Take it off.</source>
         <translation>{name} 多了：单上 {ordered}，已拣 {picked}，这次扫码会再加 {added}。请拿下。</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="224" />
+        <location filename="../warehouse.py" line="231" />
         <source>{name} {picked}/{ordered}</source>
         <translation>{name} {picked}/{ordered}</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="231" />
+        <location filename="../warehouse.py" line="238" />
         <source>SHORT: {lines}</source>
         <translation>缺货：{lines}</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="233" />
+        <location filename="../warehouse.py" line="240" />
         <source>Unknown barcode {code}</source>
         <translation>未知条码 {code}</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="235" />
+        <location filename="../warehouse.py" line="242" />
         <source>Misread barcode {code}: scan it again</source>
         <translation>条码 {code} 读错了，请重扫</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="237" />
+        <location filename="../warehouse.py" line="244" />
         <source>That is a payment code, not an item</source>
         <translation>这是付款码，不是商品</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="239" />
+        <location filename="../warehouse.py" line="246" />
         <source>Slip {number} is {state}: not possible now</source>
         <translation>送货单 {number} {state}，现在不能这样操作</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="243" />
+        <location filename="../warehouse.py" line="250" />
         <source>Customer name, phone and address are all needed</source>
         <translation>客户姓名、电话和地址都必须填写</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="245" />
+        <location filename="../warehouse.py" line="252" />
         <source>Wrong PIN</source>
         <translation>密码错误</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="247" />
+        <location filename="../warehouse.py" line="254" />
         <source>This needs an owner's PIN</source>
         <translation>需要店主密码</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="251" />
+        <location filename="../warehouse.py" line="258" />
         <source>Not accepted: {detail}</source>
         <translation>不能接受：{detail}</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="252" />
+        <location filename="../warehouse.py" line="259" />
         <source>Not done: {detail}</source>
         <translation>未完成：{detail}</translation>
     </message>
