@@ -600,6 +600,7 @@ def mark_picked(
     _require_worker(user, "mark picked")
     with store.transaction() as conn:
         delivery = load(store, delivery_id=delivery_id)
+        _check_transition(delivery, "picked")
         short = delivery.short_lines
         note = ""
         if short:

@@ -51,9 +51,8 @@ def slip_print(ctx, args) -> int:
     made = slips.render_with_config(found, config, **options)
     print(f"font: {made.font.describe()}", file=sys.stderr)
     if args.pdf:
-        target = args.pdf
-        target.write_bytes(made.data)
-        print(f"slip {found.number}: {made.pages} pages written to {target}")
+        slips.save(args.pdf, made.data)
+        print(f"slip {found.number}: {made.pages} pages written to {args.pdf}")
         return 0
     printer = args.printer or config.warehouse.slip_printer
     with tempfile.TemporaryDirectory(prefix="tillbook-slip-") as folder:

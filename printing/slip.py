@@ -223,13 +223,19 @@ def render(
 
 
 def write(path: str | Path, delivery: Delivery, shop: Shop, **options: object) -> SlipPdf:
-    """Render the slip and write it to ``path`` (through a temporary file, then renamed)."""
+    """Render the slip and save it to ``path``."""
     slip = render(delivery, shop, **options)
+    save(path, slip.data)
+    return slip
+
+
+def save(path: str | Path, data: bytes) -> None:
+    """Write a PDF through a temporary file renamed into place, so a reader never finds half
+    a file where a slip should be."""
     path = Path(path)
     tmp = path.with_name(path.name + ".tmp")
-    tmp.write_bytes(slip.data)
+    tmp.write_bytes(data)
     tmp.replace(path)
-    return slip
 
 
 class _Layout:

@@ -360,3 +360,22 @@ def test_search_by_state_number_customer_phone_and_day(store, clerk, products, s
     assert delivery.search(store, day_to="2000-01-01") == []
     assert delivery.search(store, text="100%") == []
     assert delivery.load(store, number="d-t01-000001").id == slip.id
+
+
+def test_picked_slip_can_be_reopened_and_picked_again(store, clerk, slip):
+    pick_all(store, slip)
+    delivery.mark_picked(store, delivery_id=slip.id, user=clerk)
+    reopened = delivery.reopen(store, delivery_id=slip.id, user=clerk, note="再点一遍")
+    assert reopened.state == "pending"
+    delivery.unpick(store, delivery_id=slip.id, line_no=1)
+    with pytest.raises(PickIncomplete):
+        delivery.mark_picked(store, delivery_id=slip.id, user=clerk)
+    assert [f.payload["change"]["to"] for f in outbox_of(store)][-2:] == ["picked", "pending"]
+
+
+def test_mark_picked_on_a_dispatched_slip_is_a_state_error(store, clerk, owner, slip):
+    delivery.mark_picked(store, delivery_id=slip.id, user=clerk, approver=owner, reason="急")
+    delivery.dispatch(store, delivery_id=slip.id, user=clerk)
+    with pytest.raises(BadStateChange) as caught:
+        delivery.mark_picked(store, delivery_id=slip.id, user=clerk)
+    assert (caught.value.state, caught.value.wanted) == ("dispatched", "picked")

@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+import io
+import sys
+import wave
+
 import pytest
+from pypdf import PdfReader
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication
 
-from app import audit, catalog, delivery, stock, users
+from app import audit, catalog, customers, delivery, stock, users
 from app.config import Config
 from app.delivery import OrderLine
-from ui.warehouse import BAD, OK, WARN, WarehouseWindow
+from ui.warehouse import BAD, OK, WARN, WarehouseWindow, print_document, tone_wav
 
 COLA, CASE, TEA = "6901234567892", "16901234567899", "6923450657713"
 
@@ -200,8 +206,6 @@ def test_preview_shows_the_slip_pdf(qtbot, window, slip):
 def test_a_long_picking_shift_does_not_wear_down_refcounts(qtbot, window, store, clerk, products):
     """PySide6 6.12 loses a reference to True on each Python-side Signal.emit(); enough of
     them and the interpreter aborts. The screens must not emit from Python."""
-    import sys
-
     big = delivery.create_order(
         store,
         user=clerk,
@@ -230,3 +234,45 @@ def test_items_taken_off_the_pallet_are_cleared_from_their_line(qtbot, window, s
     assert [ln.picked_milli for ln in lines] == [1000, 0]
     assert "cleared" in window.pick.callout.text()
     assert focused() is window.pick.scan
+
+
+def test_print_draws_every_page_on_the_printer(qtbot, window, store, clerk, products, tmp_path):
+    long_slip = delivery.create_order(
+        store,
+        user=clerk,
+        till_code="T01",
+        name="批发商",
+        phone="1",
+        address="仓库路",
+        lines=[OrderLine(products["cola"], 1000) for _ in range(70)],
+    )
+    window.show_preview(long_slip)
+    pages = window.preview.document.pageCount()
+    assert pages >= 2
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    print_document(window.preview.document, printer)
+    assert len(PdfReader(tmp_path / "printed.pdf").pages) == pages
+
+
+def test_alarm_tones_are_valid_wav():
+    with wave.open(io.BytesIO(tone_wav([(330, 0.1), (0, 0.05)], rate=8000))) as wav:
+        assert (wav.getnchannels(), wav.getsampwidth(), wav.getframerate()) == (1, 2, 8000)
+        assert wav.getnframes() == 800 + 400
+
+
+def test_known_phone_fills_the_new_order(qtbot, window, store):
+    known = customers.save_customer(
+        store, name="孙老板", phone="13311112222", address="北山路 7 号"
+    )
+    press(qtbot, Qt.Key.Key_F3)
+    type_line(qtbot, "")  # name left empty
+    type_line(qtbot, "13311112222")
+    assert window.order.name.text() == "孙老板"
+    assert window.order.address.text() == "北山路 7 号"
+    window.order.item.setFocus()
+    type_line(qtbot, "RARE")
+    press(qtbot, Qt.Key.Key_F10)
+    made = window.pick.slip
+    assert (made.customer_name, made.customer_id) == ("孙老板", known.id)

@@ -25,8 +25,17 @@ import wave
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QDate, QSize, Qt, QUrl
-from PySide6.QtGui import QColor, QKeySequence, QPainter, QShortcut
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QCoreApplication,
+    QDate,
+    QRect,
+    QSize,
+    Qt,
+    QUrl,
+)
+from PySide6.QtGui import QColor, QKeySequence, QPageSize, QPainter, QShortcut
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import (
@@ -48,7 +57,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import catalog, delivery, users
+from app import catalog, customers, delivery, users
 from app.config import Config
 from app.errors import (
     MisreadBarcode,
@@ -851,6 +860,12 @@ class PreviewPage(QWidget):
 
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setDocName(self.slip.number if self.slip else "slip")
+        paper = (
+            QPageSize.PageSizeId.A5
+            if self.paper.currentText() == "A5"
+            else QPageSize.PageSizeId.A4
+        )
+        printer.setPageSize(QPageSize(paper))
         if self.window_.config.warehouse.slip_printer:
             printer.setPrinterName(self.window_.config.warehouse.slip_printer)
         dialog = QPrintDialog(printer, self)
@@ -866,7 +881,11 @@ class PreviewPage(QWidget):
             self, self.tr("Save slip as PDF"), name, self.tr("PDF files (*.pdf)")
         )
         if path:
-            Path(path).write_bytes(self.pdf)
+            try:
+                slips.save(path, self.pdf)
+            except OSError as exc:
+                self.info.setText(self.tr("Not saved: {reason}").format(reason=exc.strerror))
+                return
             self.info.setText(self.tr("Saved to {path}").format(path=path))
 
     def back(self) -> None:
@@ -874,22 +893,32 @@ class PreviewPage(QWidget):
         self.window_.pick.scan.setFocus()
 
 
-def print_document(document, printer) -> None:
-    """Draw each page of a QPdfDocument on a QPrinter at the printer's resolution."""
+PRINT_DPI_CAP = 300  # a slip is text, lines and a barcode; 300 dpi prints them crisply
+
+
+def print_document(document: QPdfDocument, printer) -> None:
+    """Draw each page of a QPdfDocument on a QPrinter, rasterised at no more than 300 dpi
+    (a 1200 dpi page would be a 130-megapixel image) and scaled to the printable area."""
+    # The slip has its own margins, wider than any printer's unprintable edge: draw on the
+    # whole sheet so the page prints at its true size.
+    printer.setFullPage(True)
     painter = QPainter()
     if not painter.begin(printer):
         raise OSError("the printer could not start the job")
     try:
+        dpi = min(printer.resolution(), PRINT_DPI_CAP)
         for index in range(document.pageCount()):
             if index:
                 printer.newPage()
-            target = painter.viewport()
             size = document.pagePointSize(index)
-            scale = min(target.width() / size.width(), target.height() / size.height())
             image = document.render(
-                index, QSize(int(size.width() * scale), int(size.height() * scale))
+                index, QSize(round(size.width() * dpi / 72), round(size.height() * dpi / 72))
             )
-            painter.drawImage(0, 0, image)
+            area = painter.viewport()
+            scale = min(area.width() / image.width(), area.height() / image.height())
+            target = QRect(0, 0, round(image.width() * scale), round(image.height() * scale))
+            painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+            painter.drawImage(target, image)
     finally:
         painter.end()
 
@@ -938,8 +967,10 @@ class OrderPage(QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.callout)
         layout.addWidget(QLabel(self.tr("Enter: next field / add item   F10: save   Esc: back")))
-        for edit in (self.name, self.phone, self.address, self.date, self.notes):
+        self.customer_id: int | None = None
+        for edit in (self.name, self.address, self.date, self.notes):
             edit.returnPressed.connect(self.focusNextChild)
+        self.phone.returnPressed.connect(self._phone_entered)
         self.item.returnPressed.connect(self._add_item)
         QShortcut(QKeySequence(Qt.Key.Key_F10), self, self.save)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, window.show_list)
@@ -948,9 +979,26 @@ class OrderPage(QWidget):
         for edit in (self.name, self.phone, self.address, self.date, self.notes, self.item):
             edit.clear()
         self.lines = []
+        self.customer_id = None
         self.table.setRowCount(0)
         self.callout.say(self.tr("Customer, phone and address are needed."), OK)
         self.name.setFocus()
+
+    def _phone_entered(self) -> None:
+        """A known customer's phone fills in what is still empty and links the order."""
+        phone = self.phone.text().strip()
+        known = [c for c in customers.find(self.window_.store, phone) if c.phone == phone]
+        if phone and len(known) == 1:
+            customer = known[0]
+            self.customer_id = customer.id
+            if not self.name.text().strip():
+                self.name.setText(customer.name)
+            if not self.address.text().strip():
+                self.address.setText(customer.address)
+            self.callout.say(
+                self.tr("Customer {name} found by phone.").format(name=customer.name), OK
+            )
+        self.focusNextChild()
 
     def _add_item(self) -> None:
         text = self.item.text().strip()
@@ -996,6 +1044,7 @@ class OrderPage(QWidget):
                 delivery_date=self.date.text().strip(),
                 notes=self.notes.text(),
                 lines=self.lines,
+                customer_id=self.customer_id,
             )
         except TillbookError as exc:
             self.callout.say(self.window_.describe(exc), BAD)
