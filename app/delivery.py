@@ -453,6 +453,9 @@ def search(
     """Slips by state and creation date, matching ``text`` in number, customer or phone."""
     if state is not None and state not in STATES:
         raise UserInputError(f"state must be one of {', '.join(STATES)}", state=state)
+    for day in (day_from, day_to):
+        if day:
+            _check_date(day)
     where, params = ["1"], []
     if state:
         where.append("d.state = ?")

@@ -114,3 +114,9 @@ def test_slip_list(data_dir):
     assert done.returncode == 0, done.stderr
     assert done.stdout.split("\t")[:2] == ["D-T01-000001", "pending"]
     assert tillbook(data_dir, "slip", "list", "--state", "picked").stdout == ""
+
+
+def test_bad_date_in_slip_list_is_one_line(data_dir):
+    done = tillbook(data_dir, "slip", "list", "--from", "12/01")
+    assert done.returncode == 1
+    assert done.stderr.strip() == "tillbook: not a date (YYYY-MM-DD): '12/01'"

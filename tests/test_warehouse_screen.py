@@ -149,10 +149,12 @@ def test_owner_override_from_the_keyboard(qtbot, window, store, slip, owner):
     assert "Wrong PIN" in window.pick.callout.text()
     assert delivery.load(store, delivery_id=slip.id).state == "pending"
 
-    window.pick.prompt.fields[0].clear()
-    window.pick.prompt.fields[1].clear()
-    window.pick.prompt.fields[0].setFocus()
+    assert focused() is window.pick.prompt.fields[0]  # PIN cleared, typed again
+    assert window.pick.prompt.fields[0].text() == ""
     type_line(qtbot, "9999")
+    assert focused() is window.pick.prompt.fields[1]
+    qtbot.keyClick(focused(), Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(focused(), Qt.Key.Key_Backspace)
     type_line(qtbot, "茶叶缺货，明天补送")
     assert delivery.load(store, delivery_id=slip.id).state == "picked"
     assert "approved by Owner" in window.pick.callout.text()
@@ -271,7 +273,9 @@ def test_known_phone_fills_the_new_order(qtbot, window, store):
     type_line(qtbot, "13311112222")
     assert window.order.name.text() == "孙老板"
     assert window.order.address.text() == "北山路 7 号"
-    window.order.item.setFocus()
+    for _ in ("address", "date", "notes"):
+        type_line(qtbot, "")
+    assert focused() is window.order.item
     type_line(qtbot, "RARE")
     press(qtbot, Qt.Key.Key_F10)
     made = window.pick.slip

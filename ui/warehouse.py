@@ -771,6 +771,12 @@ class Prompt(QWidget):
             return
         if self._done(*(edit.text() for edit in self.fields)):
             self.close_prompt()
+            return
+        # Refused (a wrong PIN, say): the secret is typed again, what else was typed stays.
+        for edit in self.fields:
+            if edit.echoMode() == QLineEdit.EchoMode.Password:
+                edit.clear()
+        self.fields[0].setFocus()
 
     def close_prompt(self) -> None:
         # takeRow + deleteLater, not removeRow: this often runs inside a field's own
