@@ -201,6 +201,10 @@ def test_preview_shows_the_slip_pdf(qtbot, window, slip):
     assert window.stack.currentWidget() is window.preview
     assert window.preview.document.pageCount() == 1
     assert window.preview.pdf.startswith(b"%PDF")
+    qtbot.keyClick(window.preview.paper, Qt.Key.Key_Down)  # A4 -> A5
+    assert window.preview.paper.currentText() == "A5"
+    size = window.preview.document.pagePointSize(0)
+    assert round(size.width()) == 420  # the preview follows the paper
     press(qtbot, Qt.Key.Key_Escape)
     assert window.stack.currentWidget() is window.pick
 

@@ -849,10 +849,12 @@ class PreviewPage(QWidget):
         )
         self.pdf = made.data
         self.document.close()
-        self._buffer = QBuffer(self)
+        old, self._buffer = self._buffer, QBuffer(self)
         self._buffer.setData(QByteArray(made.data))
         self._buffer.open(QBuffer.OpenModeFlag.ReadOnly)
-        self.document.load(self._buffer)
+        self.document.load(self._buffer)  # reads from the buffer for as long as it shows
+        if old is not None:
+            old.deleteLater()
         self.info.setText(
             self.tr("{number}: {pages} pages, font {font}").format(
                 number=self.slip.number,
