@@ -115,6 +115,15 @@ class SyncSettings:
 
 
 @dataclass(frozen=True)
+class WarehouseSettings:
+    slip_paper: str = setting("A4", "Delivery slip paper size: A4 or A5.", choices=("A4", "A5"))
+    slip_prices: bool = setting(True, "Print unit prices and amounts on delivery slips.")
+    slip_printer: str = setting(
+        "", "System printer (CUPS queue) for delivery slips; empty for the default printer."
+    )
+
+
+@dataclass(frozen=True)
 class Config:
     shop: ShopSettings = field(default_factory=ShopSettings)
     till: TillSettings = field(default_factory=TillSettings)
@@ -124,6 +133,7 @@ class Config:
     display: DisplaySettings = field(default_factory=DisplaySettings)
     scale: ScaleSettings = field(default_factory=ScaleSettings)
     sync: SyncSettings = field(default_factory=SyncSettings)
+    warehouse: WarehouseSettings = field(default_factory=WarehouseSettings)
 
     @classmethod
     def load(cls, path: str | Path) -> Config:

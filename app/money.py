@@ -154,3 +154,67 @@ def format_quantity(qty_milli: int) -> str:
     if part == 0:
         return f"{sign}{whole}"
     return f"{sign}{whole}.{part:03d}".rstrip("0")
+
+
+_DIGITS_CN = "零壹贰叁肆伍陆柒捌玖"
+_PLACES_CN = ("", "拾", "佰", "仟")
+_GROUPS_CN = ("", "万", "亿", "万亿")
+
+
+def amount_in_words(fen: int) -> str:
+    """An amount in Chinese capital numerals (大写), as written on slips and invoices.
+
+    12345 fen is ``壹佰贰拾叁元肆角伍分``; 10000 is ``壹佰元整``; 10005 is ``壹佰元零伍分``;
+    0 is ``零元整``. A negative amount starts with ``负``.
+    """
+    if fen == 0:
+        return "零元整"
+    sign = "负" if fen < 0 else ""
+    yuan, rest = divmod(abs(fen), FEN_PER_YUAN)
+    jiao, cents = divmod(rest, 10)
+    if yuan >= 10**16:
+        raise ValueError("amount too large to write in words")
+    text = _yuan_in_words(yuan) + "元" if yuan else ""
+    if jiao:
+        text += _DIGITS_CN[jiao] + "角"
+    elif cents and yuan:
+        text += "零"
+    if cents:
+        text += _DIGITS_CN[cents] + "分"
+    else:
+        text += "整"
+    return sign + text
+
+
+def _yuan_in_words(yuan: int) -> str:
+    groups = []
+    while yuan:
+        yuan, group = divmod(yuan, 10_000)
+        groups.append(group)
+    out, zero_pending = "", False
+    for index in range(len(groups) - 1, -1, -1):
+        group = groups[index]
+        if group == 0:
+            zero_pending = bool(out)
+            continue
+        if out and (zero_pending or group < 1000):
+            out += "零"
+        out += _group_in_words(group) + _GROUPS_CN[index]
+        zero_pending = False
+    return out
+
+
+def _group_in_words(group: int) -> str:
+    """One to four digits; inner zeros read as a single 零, trailing zeros are silent."""
+    digits = f"{group:04d}".lstrip("0")
+    out, zero = "", False
+    for position, digit in enumerate(digits):
+        place = len(digits) - 1 - position
+        if digit == "0":
+            zero = True
+            continue
+        if zero:
+            out += "零"
+            zero = False
+        out += _DIGITS_CN[int(digit)] + _PLACES_CN[place]
+    return out

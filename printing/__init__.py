@@ -1,0 +1,1 @@
+"""Printed documents: delivery slips as PDF."""

@@ -1,0 +1,286 @@
+"""The warehouse screens driven by key events only, as a clerk with a scanner would."""
+
+from __future__ import annotations
+
+import io
+import sys
+import wave
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QApplication
+
+from app import audit, catalog, customers, delivery, stock, users
+from app.config import Config
+from app.delivery import OrderLine
+from ui.warehouse import BAD, OK, WARN, WarehouseWindow, print_document, tone_wav
+
+COLA, CASE, TEA = "6901234567892", "16901234567899", "6923450657713"
+
+
+@pytest.fixture
+def clerk(store):
+    return users.add_user(store, name="Clerk", role="clerk", pin="2222")
+
+
+@pytest.fixture
+def slip(store, clerk, products):
+    catalog.save_product(store, sku="NAIL", name="钢钉 50mm", price=1200, barcodes=["777"])
+    for product_id in products.values():
+        stock.record(store, product_id=product_id, qty_milli=10_000, kind="receipt", location_id=2)
+    return delivery.create_order(
+        store,
+        user=clerk,
+        till_code="T01",
+        name="王建国",
+        phone="13800138000",
+        address="文三路 100 号",
+        lines=[OrderLine(products["cola"], 2000), OrderLine(products["rare"], 1000)],
+    )
+
+
+@pytest.fixture
+def window(qtbot, store, clerk, slip):
+    w = WarehouseWindow(store, Config(), clerk)
+    qtbot.addWidget(w)
+    w.resize(1000, 700)
+    w.show()
+    qtbot.waitExposed(w)
+    w.activateWindow()
+    return w
+
+
+def focused():
+    return QApplication.focusWidget()
+
+
+def type_text(qtbot, widget, text: str) -> None:
+    """Key presses for each character. QTest only knows ASCII keys, so a CJK character goes
+    as a key event carrying its text, the way a committed input-method character arrives."""
+    for char in text:
+        if char.isascii():
+            qtbot.keyClicks(widget, char)
+            continue
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(
+                widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, char)
+            )
+
+
+def type_line(qtbot, text: str) -> None:
+    """What a keyboard-wedge scanner does: the characters, then Enter, into the focus."""
+    widget = focused()
+    type_text(qtbot, widget, text)
+    qtbot.keyClick(widget, Qt.Key.Key_Return)
+
+
+def press(qtbot, key) -> None:
+    qtbot.keyClick(focused(), key)
+
+
+def test_pick_by_scan_from_list_to_delivered(qtbot, window, store, slip, products):
+    assert focused() is window.slip_list.search
+    assert window.slip_list.table.rowCount() == 1
+
+    type_line(qtbot, slip.number)  # scanning the slip's barcode opens it
+    assert window.stack.currentWidget() is window.pick
+    assert focused() is window.pick.scan
+
+    type_line(qtbot, COLA)
+    assert window.pick.callout.kind == OK
+    assert "1" in window.pick.callout.text() and "可口可乐" in window.pick.callout.text()
+    assert window.pick.table.item(0, 6).text() == "1"
+
+    type_line(qtbot, "777")
+    assert window.pick.callout.kind == BAD
+    assert "NOT ON THIS SLIP" in window.pick.callout.text()
+    assert "钢钉 50mm" in window.pick.callout.text()
+    assert window.alarm.played[-1] == BAD
+
+    type_line(qtbot, CASE)  # a case of 24 is more than the 2 asked for
+    assert window.pick.callout.kind == BAD and "TOO MANY" in window.pick.callout.text()
+
+    type_line(qtbot, TEA)
+    type_line(qtbot, TEA)
+    assert "TOO MANY" in window.pick.callout.text()
+    assert window.pick.table.item(1, 6).text() == "1"
+
+    type_line(qtbot, "123")
+    assert window.pick.callout.kind == WARN and "Unknown barcode" in window.pick.callout.text()
+
+    press(qtbot, Qt.Key.Key_F5)  # still one cola short
+    assert window.pick.callout.kind == BAD
+    assert "SHORT" in window.pick.callout.text() and "1/2" in window.pick.callout.text()
+    assert window.pick.prompt.isVisible()
+    press(qtbot, Qt.Key.Key_Escape)  # no override: go on picking
+    assert not window.pick.prompt.isVisible() and focused() is window.pick.scan
+
+    type_line(qtbot, COLA)
+    assert "All lines picked" in window.pick.callout.text()
+    press(qtbot, Qt.Key.Key_F5)
+    assert delivery.load(store, delivery_id=slip.id).state == "picked"
+
+    press(qtbot, Qt.Key.Key_F6)
+    assert delivery.load(store, delivery_id=slip.id).state == "dispatched"
+    assert stock.on_hand(store, products["cola"], stock.WAREHOUSE) == 8000
+
+    press(qtbot, Qt.Key.Key_F7)
+    type_line(qtbot, "王建国")
+    done = delivery.load(store, delivery_id=slip.id)
+    assert done.state == "delivered" and done.signed_by == "王建国"
+    assert [h.state for h in done.history] == ["pending", "picked", "dispatched", "delivered"]
+
+    press(qtbot, Qt.Key.Key_Escape)
+    assert window.stack.currentWidget() is window.slip_list
+    assert window.slip_list.table.item(0, 1).text() == "delivered"
+
+
+def test_owner_override_from_the_keyboard(qtbot, window, store, slip, owner):
+    type_line(qtbot, slip.number)
+    type_line(qtbot, COLA)
+    press(qtbot, Qt.Key.Key_F5)
+    assert focused() is window.pick.prompt.fields[0]
+
+    type_line(qtbot, "0000")  # a wrong PIN
+    type_line(qtbot, "缺货")
+    assert "Wrong PIN" in window.pick.callout.text()
+    assert delivery.load(store, delivery_id=slip.id).state == "pending"
+
+    assert focused() is window.pick.prompt.fields[0]  # PIN cleared, typed again
+    assert window.pick.prompt.fields[0].text() == ""
+    type_line(qtbot, "9999")
+    assert focused() is window.pick.prompt.fields[1]
+    qtbot.keyClick(focused(), Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(focused(), Qt.Key.Key_Backspace)
+    type_line(qtbot, "茶叶缺货，明天补送")
+    assert delivery.load(store, delivery_id=slip.id).state == "picked"
+    assert "approved by Owner" in window.pick.callout.text()
+    [entry] = audit.entries(store.conn, "pick_override")
+    assert entry["detail"]["reason"] == "茶叶缺货，明天补送"
+
+
+def test_list_filters_by_state_and_search(qtbot, window, store, clerk, products, slip):
+    delivery.create_order(
+        store,
+        user=clerk,
+        till_code="T01",
+        name="李四",
+        phone="13912345678",
+        address="某路 1 号",
+        lines=[OrderLine(products["cola"], 1000)],
+    )
+    window.show_list()
+    assert window.slip_list.table.rowCount() == 2
+    type_text(qtbot, focused(), "1391234")
+    assert window.slip_list.table.rowCount() == 1
+    assert window.slip_list.table.item(0, 3).text() == "李四"
+    press(qtbot, Qt.Key.Key_Return)  # opens the selected slip
+    assert window.pick.slip.customer_name == "李四"
+
+
+def test_new_order_from_the_keyboard(qtbot, window, store):
+    press(qtbot, Qt.Key.Key_F3)
+    assert window.stack.currentWidget() is window.order
+    for text in ("赵六", "13700000000", "东路 3 号", "", "上午送"):
+        type_line(qtbot, text)
+    type_line(qtbot, f"{COLA}*3")
+    type_line(qtbot, "RARE")
+    press(qtbot, Qt.Key.Key_F10)
+    assert window.stack.currentWidget() is window.pick
+    made = window.pick.slip
+    assert made.customer_name == "赵六" and made.notes == "上午送"
+    assert [(ln.sku, ln.qty_milli) for ln in made.lines] == [("COLA", 3000), ("RARE", 1000)]
+
+
+def test_preview_shows_the_slip_pdf(qtbot, window, slip):
+    type_line(qtbot, slip.number)
+    press(qtbot, Qt.Key.Key_F8)
+    assert window.stack.currentWidget() is window.preview
+    assert window.preview.document.pageCount() == 1
+    assert window.preview.pdf.startswith(b"%PDF")
+    qtbot.keyClick(window.preview.paper, Qt.Key.Key_Down)  # A4 -> A5
+    assert window.preview.paper.currentText() == "A5"
+    size = window.preview.document.pagePointSize(0)
+    assert round(size.width()) == 420  # the preview follows the paper
+    press(qtbot, Qt.Key.Key_Escape)
+    assert window.stack.currentWidget() is window.pick
+
+
+def test_a_long_picking_shift_does_not_wear_down_refcounts(qtbot, window, store, clerk, products):
+    """PySide6 6.12 loses a reference to True on each Python-side Signal.emit(); enough of
+    them and the interpreter aborts. The screens must not emit from Python."""
+    big = delivery.create_order(
+        store,
+        user=clerk,
+        till_code="T01",
+        name="批发商",
+        phone="1",
+        address="仓库路",
+        lines=[OrderLine(products["cola"], 200_000)],
+    )
+    type_line(qtbot, big.number)
+    before = sys.getrefcount(True)
+    for _ in range(60):
+        type_line(qtbot, COLA)
+    assert window.pick.table.item(0, 6).text() == "60"
+    assert sys.getrefcount(True) >= before - 5
+
+
+def test_items_taken_off_the_pallet_are_cleared_from_their_line(qtbot, window, store, slip):
+    type_line(qtbot, slip.number)
+    type_line(qtbot, TEA)
+    type_line(qtbot, COLA)
+    assert window.pick.table.currentRow() == 0
+    press(qtbot, Qt.Key.Key_Down)  # choose the tea line
+    press(qtbot, Qt.Key.Key_F2)
+    lines = delivery.load(store, delivery_id=slip.id).lines
+    assert [ln.picked_milli for ln in lines] == [1000, 0]
+    assert "cleared" in window.pick.callout.text()
+    assert focused() is window.pick.scan
+
+
+def test_print_draws_every_page_on_the_printer(qtbot, window, store, clerk, products, tmp_path):
+    long_slip = delivery.create_order(
+        store,
+        user=clerk,
+        till_code="T01",
+        name="批发商",
+        phone="1",
+        address="仓库路",
+        lines=[OrderLine(products["cola"], 1000) for _ in range(70)],
+    )
+    window.show_preview(long_slip)
+    pages = window.preview.document.pageCount()
+    assert pages >= 2
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    print_document(window.preview.document, printer)
+    assert len(PdfReader(tmp_path / "printed.pdf").pages) == pages
+
+
+def test_alarm_tones_are_valid_wav():
+    with wave.open(io.BytesIO(tone_wav([(330, 0.1), (0, 0.05)], rate=8000))) as wav:
+        assert (wav.getnchannels(), wav.getsampwidth(), wav.getframerate()) == (1, 2, 8000)
+        assert wav.getnframes() == 800 + 400
+
+
+def test_known_phone_fills_the_new_order(qtbot, window, store):
+    known = customers.save_customer(
+        store, name="孙老板", phone="13311112222", address="北山路 7 号"
+    )
+    press(qtbot, Qt.Key.Key_F3)
+    type_line(qtbot, "")  # name left empty
+    type_line(qtbot, "13311112222")
+    assert window.order.name.text() == "孙老板"
+    assert window.order.address.text() == "北山路 7 号"
+    for _ in ("address", "date", "notes"):
+        type_line(qtbot, "")
+    assert focused() is window.order.item
+    type_line(qtbot, "RARE")
+    press(qtbot, Qt.Key.Key_F10)
+    made = window.pick.slip
+    assert (made.customer_name, made.customer_id) == ("孙老板", known.id)
