@@ -133,7 +133,7 @@ class Totals:
 def price_ticket(ticket: Ticket, *, tax_inclusive: bool = True, rounding_step: int = 0) -> Totals:
     """Work out every amount of a ticket, to the fen.
 
-    ``rounding_step`` (fen) rounds the total down when the sale is settled in cash only.
+    ``rounding_step`` (fen) rounds the total down when cash settles the sale.
     """
     gross = [line_gross(line.unit_price, line.qty_milli) for line in ticket.lines]
     line_discounts = [
@@ -150,8 +150,10 @@ def price_ticket(ticket: Ticket, *, tax_inclusive: bool = True, rounding_step: i
     before_rounding = sum(nets) + (0 if tax_inclusive else tax_total)
 
     paid = sum(p.amount for p in ticket.payments)
-    cash_only = all(p.tender == "cash" for p in ticket.payments)
-    rounding = cash_round_down(before_rounding, rounding_step) if cash_only else 0
+    # The fen left over is settled in cash: round while no payment is made yet (what the screen
+    # shows as due) and whenever cash is among the tenders; never for card or phone alone.
+    settles_in_cash = not ticket.payments or any(p.tender == "cash" for p in ticket.payments)
+    rounding = cash_round_down(before_rounding, rounding_step) if settles_in_cash else 0
     total = before_rounding + rounding
     cash = sum(p.amount for p in ticket.payments if p.tender == "cash")
     change = min(max(paid - total, 0), cash)

@@ -453,7 +453,7 @@ class Till:
             raise UserInputError("a payment is above zero")
         if not self.ticket.lines:
             raise EmptyTicket("the ticket is empty")
-        due = self._due_if_paid_with(tender)
+        due = self.due_for(tender)
         if tender != "cash" and amount > due:
             raise TenderNotAllowed(f"{tender} cannot pay more than is due", tender=tender, due=due)
         if tender == "account":
@@ -461,7 +461,8 @@ class Till:
         self.ticket.payments.append(Payment(tender, amount, reference))
         return self.totals()
 
-    def _due_if_paid_with(self, tender: str) -> int:
+    def due_for(self, tender: str) -> int:
+        """What is still due if ``tender`` pays the rest (cash may round it down, 抹零)."""
         trial = Ticket(
             lines=self.ticket.lines,
             discount=self.ticket.discount,
@@ -486,7 +487,7 @@ class Till:
         tender = payment_tender(code.strip())
         if not tender:
             raise UserInputError("not a WeChat, Alipay or UnionPay payment code", code=code)
-        due = self._due_if_paid_with(tender)
+        due = self.due_for(tender)
         return self.add_payment(tender=tender, amount=amount or due, reference=code.strip())
 
     def remove_payment(self, index: int) -> None:

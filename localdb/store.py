@@ -29,21 +29,23 @@ class Store:
     Other threads (print queue, sync worker) open their own ``Store`` on the same file.
     """
 
-    def __init__(self, conn: sqlite3.Connection, path: str) -> None:
+    def __init__(self, conn: sqlite3.Connection, path: str, *, primary: bool = True) -> None:
         self.conn = conn
         self.path = path
+        self.primary = primary
         self._depth = 0
         self._owner = threading.get_ident()
 
     # -- opening and closing ---------------------------------------------------------------
 
     @classmethod
-    def open(cls, path: str | Path, *, migrate: bool = True) -> Store:
+    def open(cls, path: str | Path, *, migrate: bool = True, primary: bool = True) -> Store:
         """Open (creating if needed) and upgrade the store at ``path``.
 
-        A store left by a crash gets a full integrity check before it is used; a cleanly
-        closed one gets only the cheap header checks, so opening stays fast with a large
-        catalog.
+        A store left by a crash gets an integrity check before it is used; a cleanly closed one
+        gets only the cheap header checks, so opening stays fast with a large catalog. The
+        till's own connection is the ``primary`` one: it alone keeps the clean-close mark.
+        Background workers (print queue, sync) open theirs with ``primary=False`` after it.
         """
         path = str(path)
         if path != ":memory:":
@@ -59,10 +61,11 @@ class Store:
             if found > migrations.latest():
                 raise StoreTooNew(path, found, migrations.latest())
             _configure(conn)
-            store = cls(conn, path)
+            store = cls(conn, path, primary=primary)
             if migrate:
                 migrations.upgrade(store)
-            store._check_after_unclean_close()
+            if primary:
+                store._check_after_unclean_close()
         except sqlite3.DatabaseError as exc:
             conn.close()
             raise StoreCorrupt(path, [str(exc)]) from exc
@@ -72,13 +75,14 @@ class Store:
         return store
 
     def close(self) -> None:
-        """Mark a clean shutdown and close the connection."""
+        """Close the connection; the primary one first marks a clean shutdown."""
         if self.conn is None:
             return
         try:
-            with self.transaction():
-                self._set_meta("clean_close", "1")
-            self.conn.execute("PRAGMA optimize")
+            if self.primary:
+                with self.transaction():
+                    self._set_meta("clean_close", "1")
+                self.conn.execute("PRAGMA optimize")
         except sqlite3.Error as exc:
             log.warning("store %s not marked clean on close: %s", self.path, exc)
         self.conn.close()

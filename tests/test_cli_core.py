@@ -7,10 +7,19 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def run(tmp_path, *args):
-    env = {**os.environ, "XDG_STATE_HOME": str(tmp_path / "state"),
-           "TILLBOOK_DATA_DIR": str(tmp_path / "data")}
-    return subprocess.run([sys.executable, "-m", "app.cli", *args], capture_output=True,
-                          text=True, cwd=ROOT, env=env, timeout=60)
+    env = {
+        **os.environ,
+        "XDG_STATE_HOME": str(tmp_path / "state"),
+        "TILLBOOK_DATA_DIR": str(tmp_path / "data"),
+    }
+    return subprocess.run(
+        [sys.executable, "-m", "app.cli", *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+        timeout=60,
+    )
 
 
 def test_version(tmp_path):
@@ -20,9 +29,11 @@ def test_version(tmp_path):
 
 def test_user_mistakes_get_one_line_and_a_non_zero_exit(tmp_path):
     assert run(tmp_path, "user", "add", "Ann", "--role", "owner", "--pin", "4321").returncode == 0
-    for args in (["user", "add", "Bob", "--role", "cashier", "--pin", "4321"],
-                 ["user", "add", "Cy", "--role", "cashier", "--pin", "12"],
-                 ["restore", str(tmp_path / "missing.db")]):
+    for args in (
+        ["user", "add", "Bob", "--role", "cashier", "--pin", "4321"],
+        ["user", "add", "Cy", "--role", "cashier", "--pin", "12"],
+        ["restore", str(tmp_path / "missing.db")],
+    ):
         out = run(tmp_path, *args)
         assert out.returncode == 1
         assert out.stderr.count("\n") == 1 and out.stderr.startswith("tillbook: ")

@@ -18,7 +18,8 @@ print(len(seen))
 
 
 def test_thousands_of_python_emits_are_safe():
-    out = subprocess.run([sys.executable, "-c", SCRIPT], capture_output=True, text=True,
-                         timeout=60)
+    out = subprocess.run(
+        [sys.executable, "-c", SCRIPT], capture_output=True, text=True, timeout=60
+    )
     assert out.returncode == 0, out.stderr[-500:]
     assert out.stdout.strip() == "3000"

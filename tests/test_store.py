@@ -127,3 +127,17 @@ def test_restore_refuses_while_sales_are_unsynced_unless_forced(tmp_path):
     with Store.open(data / "till.db") as store:
         assert store.scalar("SELECT count(*) FROM customers") == 0
         assert store.scalar("SELECT count(*) FROM audit_log WHERE action = 'restore'") == 1
+
+
+def test_worker_connections_leave_the_clean_close_mark_to_the_till(tmp_path):
+    path = tmp_path / "till.db"
+    till = Store.open(path)
+    assert till.meta("clean_close") == "0"
+    worker = Store.open(path, primary=False)
+    worker.close()
+    assert till.meta("clean_close") == "0"  # the till is still open: not clean yet
+    till.close()
+    with Store.open(path) as again:
+        assert again.meta("clean_close") == "0"
+    with Store.open(path, primary=False) as worker:
+        assert worker.meta("clean_close") == "1"

@@ -225,17 +225,20 @@ def test_on_account_needs_a_customer_within_credit(store, till):
         till.add_payment(tender="account", amount=350)
 
 
-def test_cash_rounding_is_its_own_line_and_only_for_cash(store, products, cashier):
+def test_cash_rounding_is_its_own_line_when_cash_settles(store, products, cashier):
     till = Till(store, Config().replace("shop", cash_rounding="1"))
     till.login(cashier)
     till.scan(COLA)
     till.scan(COLA)
     till.scan(COLA)  # 10.50
     assert till.totals().rounding == -50 and till.totals().total == 1000
-    till.add_payment(tender="card", amount=100)
-    assert till.totals().rounding == 0  # not a cash-only sale any more
+    till.add_payment(tender="card", amount=1050)
+    assert till.totals().rounding == 0  # paid by card alone: nothing to round
     till.remove_payment(0)
-    done = pay_exact_cash(till)
+    till.add_payment(tender="card", amount=500)
+    assert till.due_for("cash") == 500 and till.due_for("card") == 550
+    till.add_payment(tender="cash", amount=500)  # cash settles the rest
+    done = till.complete()
     sale = sales.load(store, sale_id=done.sale_id)
     assert (sale.subtotal, sale.rounding, sale.total) == (1050, -50, 1000)
 
