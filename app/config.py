@@ -96,6 +96,11 @@ class DisplaySettings:
         "cd5220 (Epson DM-D, two text lines) or led8 (8-digit price display).",
         choices=("cd5220", "led8"),
     )
+    encoding: str = setting(
+        "ascii",
+        "Text encoding of a cd5220 display: ascii, or gb18030 for models with Chinese fonts.",
+        choices=("ascii", "gb18030"),
+    )
 
 
 @dataclass(frozen=True)

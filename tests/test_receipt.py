@@ -1,0 +1,141 @@
+"""Receipts as the printer would print them: bytes decoded back into lines and codes."""
+
+from __future__ import annotations
+
+import pytest
+
+from app import sales
+from app.config import ShopSettings
+from printing.escpos_out import doc_to_escpos, encode_text
+from printing.layout import Barcode, Cut, QRCode, clip, text_width, wrap
+from printing.receipt import receipt_text, render_receipt, render_test_receipt
+from tests.escpos_decode import decode
+from tests.sample_sale import make_sample_sale
+
+SHOP = ShopSettings(name="好邻居便利店", address="上海市徐汇区漕溪北路88号", phone="021-5555 1234")
+
+
+@pytest.fixture
+def sale(store):
+    return sales.load(store, sale_id=make_sample_sale(store))
+
+
+def printed(sale, width=48, encoding="gb18030", **kwargs):
+    doc = render_receipt(sale, SHOP, width_cols=width, **kwargs)
+    return doc, decode(doc_to_escpos(doc, encoding=encoding))
+
+
+def test_chinese_receipt_resets_then_switches_to_chinese_mode(sale):
+    _, out = printed(sale)
+    assert out.events[:2] == [("init",), ("chinese_mode",)]
+    assert "可口可乐 330ml" in out.lines
+    assert "东北大米（散装）" in out.lines
+    assert "西湖龙井 Longjing Tea 250g" in out.lines
+
+
+def test_receipt_has_every_part_of_the_sale(sale):
+    _, out = printed(sale)
+    text = out.text
+    for expected in (
+        "好邻居便利店",
+        "T01-000001",
+        "收银 Cashier",
+        "李娜",
+        "王小明",
+        "  1.256kg x 5.98",
+        "  优惠 Discount",
+        "抹零 Rounding",
+        "微信 WeChat",
+        "现金 Cash",
+        "找零 Change",
+        "税 Tax 13%",
+    ):
+        assert expected in text, expected
+    assert out.barcodes == [("CODE128", "T01-000001")]
+    assert out.cuts == 1
+    assert out.drawer_kicks == []
+
+
+def test_amounts_sit_at_the_right_edge_with_chinese_labels(sale):
+    for width in (32, 48):
+        _, out = printed(sale, width)
+        for line in out.lines:
+            assert text_width(line) <= width, line
+        total = next(line for line in out.lines if line.startswith("合计"))
+        assert text_width(total) == width
+        assert total.endswith(f"{sale.total // 100}.{sale.total % 100:02d}")
+        change = next(line for line in out.lines if line.startswith("找零"))
+        assert text_width(change) == width
+
+
+def test_amounts_are_the_sales_own_figures(sale):
+    _, out = printed(sale)
+    rows = {line.split()[0]: line.split()[-1] for line in out.lines if line and line[0] != " "}
+    assert rows["小计"] == "118.41"
+    assert rows["优惠"] == "-0.70"
+    assert rows["抹零"] == "-0.71"
+    assert rows["合计"] == "117.00"
+    assert rows["微信"] == "50.00"
+    assert rows["现金"] == "100.00"
+    assert rows["找零"] == "33.00"
+
+
+def test_reprint_says_so_on_the_paper(sale):
+    _, first = printed(sale)
+    _, again = printed(sale, reprint=True)
+    assert not any("重印" in line for line in first.lines)
+    assert any("重印 REPRINT" in line for line in again.lines)
+
+
+def test_qr_code_carries_the_receipt_number(sale):
+    _, out = printed(sale, code="qr")
+    assert out.qr_codes == ["T01-000001"]
+    assert out.barcodes == []
+
+
+def test_preview_is_the_printed_text(sale):
+    doc, out = printed(sale)
+    preview = receipt_text(doc).splitlines()
+    placeholders = {
+        receipt_text(type(doc)(doc.width_cols, (e,))).strip()
+        for e in doc.elements
+        if isinstance(e, Barcode | QRCode | Cut)
+    }
+    kept = [line for line in preview if line and line.strip() not in placeholders]
+    assert kept == [line.rstrip() for line in out.lines if line]
+
+
+def test_gbk_printers_get_full_width_yen_and_mixed_lines_intact():
+    mixed = "可口可乐 Cola ¥3.50，谢谢！"
+    for codec in ("gb18030", "gbk"):
+        data = encode_text(mixed, codec)
+        assert data.decode("gbk") == "可口可乐 Cola ￥3.50，谢谢！"
+
+
+def test_latin_printer_gets_a_code_page_and_never_chinese_mode(sale):
+    doc, out = printed(sale, encoding="cp437")
+    assert ("chinese_mode",) not in out.events
+    assert ("codepage", "cp437") in out.events
+    assert "Free-range eggs 10 pack" in out.lines
+    assert "???????? 330ml" in out.lines  # each missing CJK glyph keeps its two columns
+    total = next(line for line in out.lines if "TOTAL" in line)
+    assert len(total) == 48
+
+
+def test_test_receipt_has_chinese_english_barcode_qr_and_cut():
+    out = decode(doc_to_escpos(render_test_receipt(SHOP, width_cols=32, status="状态 ready")))
+    assert any(line.startswith("中文") for line in out.lines)
+    assert any(line.startswith("English") for line in out.lines)
+    assert out.barcodes and out.qr_codes == ["TEST-0001"] and out.cuts == 1
+
+
+def test_width_of_chinese_text_counts_two_columns():
+    assert text_width("可乐ab") == 6
+    assert clip("可口可乐", 5) == "可口"
+    assert wrap("东北大米东北大米", 6) == ["东北大", "米东北", "大米"]
+    assert all(text_width(part) <= 10 for part in wrap("Longjing tea from 西湖 in 250g tins", 10))
+
+
+def test_width_other_than_32_or_48_is_refused(sale):
+    with pytest.raises(ValueError):
+        render_receipt(sale, SHOP, width_cols=40)
