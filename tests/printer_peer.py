@@ -55,6 +55,10 @@ class PrinterPeer:
     def down(self) -> None:
         server, self._server = self._server, None
         if server is not None:
+            try:  # wakes the thread blocked in accept(); close() alone leaves it listening
+                server.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
             server.close()
         for client in list(self._clients):
             try:
