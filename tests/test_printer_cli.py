@@ -1,0 +1,77 @@
+"""`tillbook printer test` against the TCP printer peer, run as a real process."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.printer_peer import PrinterPeer
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def run(tmp_path, *args):
+    return subprocess.run(
+        [sys.executable, "-m", "app.cli", "--data-dir", str(tmp_path), "printer", "test", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+@pytest.fixture
+def peer():
+    with PrinterPeer() as p:
+        yield p
+
+
+def test_prints_a_test_receipt_and_reports_the_status(tmp_path, peer):
+    result = run(tmp_path, "--printer", peer.url)
+    assert result.returncode == 0, result.stderr
+    assert "printer status: ready" in result.stdout
+    out = peer.wait_for(lambda d: d.cuts == 1)
+    asked_first = [("status", 1), ("status", 2), ("status", 4)]
+    assert out.events[:5] == [*asked_first, ("init",), ("chinese_mode",)]
+    assert out.events[-3:] == asked_first  # and again after the job
+    assert any(line.startswith("中文：可口可乐") for line in out.lines)
+    assert any(line.startswith("English: The quick brown fox") for line in out.lines)
+    assert out.barcodes == [("CODE128", "TEST-0001")]
+    assert out.qr_codes == ["TEST-0001"]
+
+
+def test_uses_the_configured_printer(tmp_path, peer):
+    (tmp_path / "config.toml").write_text(
+        f'[printer]\nurl = "{peer.url}"\npaper_mm = 58\n', encoding="utf-8"
+    )
+    result = run(tmp_path)
+    assert result.returncode == 0, result.stderr
+    out = peer.wait_for(lambda d: d.cuts == 1)
+    assert max(len(line) for line in out.lines) <= 32
+
+
+def test_unreachable_printer_is_one_line_and_exit_1(tmp_path):
+    with PrinterPeer() as gone:
+        url = gone.url
+    result = run(tmp_path, "--printer", url)
+    assert result.returncode == 1
+    assert result.stderr.strip().count("\n") == 0
+    assert "unreachable" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_paper_out_is_reported_and_nothing_printed(tmp_path, peer):
+    peer.paper_out = True
+    result = run(tmp_path, "--printer", peer.url)
+    assert result.returncode == 1
+    assert "paper out" in result.stderr
+    assert peer.decoded().lines == []
+
+
+def test_bad_url_is_one_line(tmp_path):
+    result = run(tmp_path, "--printer", "ftp://nowhere")
+    assert result.returncode == 1
+    assert "printer.url" in result.stderr and "Traceback" not in result.stderr
