@@ -47,6 +47,14 @@ def open_drawer(store: Store, drawer: CashDrawer, *, user_id: int | None, reason
     when a printer that was away comes back. A failed kick raises after the audit row is
     written: the attempt is on record either way.
     """
+    record_drawer_open(store, drawer, user_id=user_id, reason=reason)
+    drawer.kick()
+
+
+def record_drawer_open(
+    store: Store, drawer: CashDrawer, *, user_id: int | None, reason: str
+) -> None:
+    """The store half of ``open_drawer``, for a screen that kicks off its own thread."""
     reason = reason.strip()
     if not reason:
         raise UserInputError("say why the drawer is being opened", field="reason")
@@ -55,4 +63,3 @@ def open_drawer(store: Store, drawer: CashDrawer, *, user_id: int | None, reason
     with store.transaction() as conn:
         audit.record(conn, "drawer_open", user_id=user_id, reason=reason)
         cancel_pending_kicks(conn)
-    drawer.kick()
