@@ -90,7 +90,9 @@ class ScannerSettings:
 
 @dataclass(frozen=True)
 class DisplaySettings:
-    url: str = setting("", "Customer display serial port; empty for none.")
+    url: str = setting(
+        "", "Customer display, e.g. serial:///dev/ttyUSB1?baudrate=9600; empty for none."
+    )
     protocol: str = setting(
         "cd5220",
         "cd5220 (Epson DM-D, two text lines) or led8 (8-digit price display).",
@@ -105,7 +107,11 @@ class DisplaySettings:
 
 @dataclass(frozen=True)
 class ScaleSettings:
-    url: str = setting("", "Scale serial port; empty for none.")
+    url: str = setting(
+        "",
+        "Scale, e.g. serial:///dev/ttyS0 (toledo8217 defaults to 9600 7E1; add "
+        "?baudrate=...&bytesize=8&parity=N to change); empty for none.",
+    )
     protocol: str = setting(
         "toledo8217",
         "toledo8217 (Mettler Toledo 8217) or cas (CAS continuous output).",

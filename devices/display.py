@@ -62,7 +62,10 @@ class CustomerDisplay:
 
     def show_total(self, *, total: int, change: int | None = None) -> None:
         if self.protocol == "led8":
-            self.show_number(change if change is not None else total, lamp="change" if change is not None else "total")
+            self.show_number(
+                change if change is not None else total,
+                lamp="change" if change is not None else "total",
+            )
             return
         second = two_columns("CHANGE", format_yuan(change), COLUMNS) if change is not None else ""
         self.show_lines(two_columns("TOTAL", format_yuan(total), COLUMNS), second)

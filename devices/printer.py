@@ -74,7 +74,9 @@ class PrinterStatus:
         return "ready, paper low" if self.paper == "low" else "ready"
 
 
-def _parse_status(online_byte: int, cause_byte: int | None, paper_byte: int | None) -> PrinterStatus:
+def _parse_status(
+    online_byte: int, cause_byte: int | None, paper_byte: int | None
+) -> PrinterStatus:
     paper = "ok"
     if paper_byte is not None:
         if paper_byte & 0x60:
@@ -193,6 +195,11 @@ class ReceiptPrinter:
                     device="printer",
                     url=self.url,
                 ) from exc
+            raw = getattr(device, "_device", None)
+            if isinstance(raw, socket.socket):
+                # Status queries are 3-byte writes each waiting for a reply: with Nagle's
+                # algorithm on, every one stalls behind the peer's delayed ACK (~40 ms).
+                raw.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
             try:
                 yield Connection(device, self.scheme, self.url)
             finally:

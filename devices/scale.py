@@ -32,7 +32,9 @@ def weight_to_grams(text: str, unit: str = "kg") -> int:
     if unit == "g":
         return int(whole)
     if unit != "kg":
-        raise ScaleFault(f"scale: unit {unit} is not supported; set the scale to kg", device="scale")
+        raise ScaleFault(
+            f"scale: unit {unit} is not supported; set the scale to kg", device="scale"
+        )
     return int(whole) * 1000 + int((frac + "000")[:3])
 
 

@@ -71,7 +71,9 @@ class SerialScanner:
                 elif len(buffer) < MAX_CODE:
                     buffer.append(byte)
                 else:
-                    log.warning("scanner %s: %d bytes without CR/LF dropped", self.params.port, len(buffer))
+                    log.warning(
+                        "scanner %s: %d bytes without CR/LF dropped", self.params.port, len(buffer)
+                    )
                     buffer.clear()
 
     def _emit(self, raw: bytes) -> None:

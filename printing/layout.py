@@ -44,6 +44,13 @@ class QRCode:
 
 
 @dataclass(frozen=True)
+class Logo:
+    """An image file printed centred as a raster; skipped if it cannot be read."""
+
+    path: str
+
+
+@dataclass(frozen=True)
 class Feed:
     lines: int = 1
 
@@ -53,7 +60,7 @@ class Cut:
     partial: bool = True
 
 
-Element = Text | Rule | Barcode | QRCode | Feed | Cut
+Element = Text | Rule | Barcode | QRCode | Logo | Feed | Cut
 
 
 @dataclass(frozen=True)
@@ -143,6 +150,8 @@ def receipt_text(doc: ReceiptDoc) -> str:
             out.append(align(f"||||| {element.data} |||||", width, "center"))
         elif isinstance(element, QRCode):
             out.append(align(f"[QR {element.data}]", width, "center"))
+        elif isinstance(element, Logo):
+            out.append(align("[logo]", width, "center"))
         elif isinstance(element, Feed):
             out.extend([""] * element.lines)
         elif isinstance(element, Cut):

@@ -239,7 +239,9 @@ class PrintQueue:
                 " WHERE state = 'sending'"
             ).rowcount
         if kicks or jobs:
-            log.warning("print queue: %d interrupted jobs and %d drawer kicks recovered", jobs, kicks)
+            log.warning(
+                "print queue: %d interrupted jobs and %d drawer kicks recovered", jobs, kicks
+            )
             self._changed()
 
     def _work(self, store: Store) -> None:
@@ -266,6 +268,7 @@ class PrintQueue:
                 width_cols=columns_for_paper(self.config.printer.paper_mm),
                 reprint=kind == "reprint",
                 code=self.config.printer.receipt_code,
+                logo=self.config.printer.logo,
             )
             data = doc_to_escpos(doc, encoding=self.config.printer.encoding)
         except TillbookError as exc:
@@ -278,7 +281,9 @@ class PrintQueue:
                 try:
                     printer.ensure_ready(conn)
                 except PrinterNotReady:
-                    if kick:  # the customer is waiting for change: the real-time pulse works offline
+                    if (
+                        kick
+                    ):  # the customer is waiting for change: the real-time pulse works offline
                         conn.send(drawer_kick(self.config.drawer.pin, realtime=True))
                         kicked = self._drawer_done(store, job_id)
                     raise
@@ -290,7 +295,9 @@ class PrintQueue:
                 after = _status_after(conn)
         except PrinterIOError as exc:
             reason = "connection lost while printing: check the paper, then retry or skip"
-            self._finish(store, job_id, "failed", reason, kick="failed" if kick and not kicked else None)
+            self._finish(
+                store, job_id, "failed", reason, kick="failed" if kick and not kicked else None
+            )
             log.warning("receipt %s not printed: %s", sale.receipt_no, exc)
             return False
         except DeviceError as exc:
@@ -332,7 +339,9 @@ class PrintQueue:
             )
         return True
 
-    def _finish(self, store: Store, job_id: int, state: str, reason: str, *, kick: str | None) -> None:
+    def _finish(
+        self, store: Store, job_id: int, state: str, reason: str, *, kick: str | None
+    ) -> None:
         printed = _NOW if state == "done" else "NULL"
         with store.transaction() as conn:
             conn.execute(

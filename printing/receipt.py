@@ -16,6 +16,7 @@ from printing.layout import (
     Cut,
     Element,
     Feed,
+    Logo,
     QRCode,
     ReceiptDoc,
     Rule,
@@ -51,12 +52,13 @@ def render_receipt(
     width_cols: int,
     reprint: bool = False,
     code: str = "barcode",
+    logo: str = "",
 ) -> ReceiptDoc:
     """Lay out ``sale`` for a printer ``width_cols`` wide (32 for 58 mm, 48 for 80 mm)."""
     if width_cols not in WIDTHS:
         raise ValueError(f"receipt width must be 32 or 48 columns, not {width_cols}")
     w = width_cols
-    out: list[Element] = []
+    out: list[Element] = [Logo(logo)] if logo else []
     out += _header(shop, w)
     if reprint:
         out.append(Text("*** 重印 REPRINT ***", "center", bold=True))
@@ -80,7 +82,9 @@ def render_receipt(
 
 
 def _header(shop: ShopSettings, w: int) -> list[Element]:
-    out: list[Element] = [Text(part, "center", bold=True, tall=True) for part in wrap(shop.name, w)]
+    out: list[Element] = [
+        Text(part, "center", bold=True, tall=True) for part in wrap(shop.name, w)
+    ]
     for label, value in (("", shop.address), ("电话 Tel ", shop.phone), ("税号 ", shop.tax_id)):
         if value:
             out += [Text(part, "center") for part in wrap(label + value, w)]
@@ -109,7 +113,9 @@ def _when(created_at: str) -> str:
 def _line(line: SaleLine, w: int) -> list[Element]:
     out: list[Element] = [Text(part) for part in wrap(line.name, w)]
     qty = _quantity(line)
-    out.append(Text(two_columns(f"  {qty} x {format_yuan(line.unit_price)}", format_yuan(line.gross), w)))
+    out.append(
+        Text(two_columns(f"  {qty} x {format_yuan(line.unit_price)}", format_yuan(line.gross), w))
+    )
     if line.discount:
         out.append(Text(two_columns("  优惠 Discount", format_yuan(-line.discount), w)))
     return out

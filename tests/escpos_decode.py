@@ -57,13 +57,14 @@ def decode(data: bytes) -> Decoded:
     out = Decoded()
     codec = "cp437"
     chinese = False
+    bold = tall = False
     text = bytearray()
     i, n = 0, len(data)
 
     def flush_line() -> None:
         line = bytes(text).decode("gb18030" if chinese else codec)
         out.lines.append(line)
-        out.events.append(("line", line))
+        out.events.append(("line", line, {"bold": bold, "tall": tall}))
         text.clear()
 
     while i < n:
@@ -80,9 +81,12 @@ def decode(data: bytes) -> Decoded:
             cmd = data[i + 1]
             if cmd == 0x40:
                 out.events.append(("init",))
-                chinese, codec = False, "cp437"
+                chinese, codec, bold, tall = False, "cp437", False, False
                 i += 2
-            elif cmd in b"Ea!-23M":
+            elif cmd == ord("E"):
+                bold = bool(data[i + 2] & 1)
+                i += 3
+            elif cmd in b"a!-23M":
                 i += 2 if cmd in b"2" else 3
             elif cmd == ord("t"):
                 codec = CODEPAGES[data[i + 2]]
@@ -103,7 +107,10 @@ def decode(data: bytes) -> Decoded:
                 raise ValueError(f"unknown ESC {cmd:#x} at {i}")
         elif b == 0x1D:  # GS
             cmd = data[i + 1]
-            if cmd in b"!hwHfL":
+            if cmd == ord("!"):
+                tall = bool(data[i + 2] & 0x01)
+                i += 3
+            elif cmd in b"hwHfL":
                 i += 3
             elif cmd == ord("V"):
                 mode = data[i + 2]

@@ -42,7 +42,14 @@ def make_sample_sale(store: Store) -> int:
         ("EGGS", "Free-range eggs 10 pack", 1590, 900, "件", False),
     ):
         catalog.save_product(
-            store, sku=sku, name=name, price=price, cost=0, tax_rate=rate, unit=unit, weighed=weighed
+            store,
+            sku=sku,
+            name=name,
+            price=price,
+            cost=0,
+            tax_rate=rate,
+            unit=unit,
+            weighed=weighed,
         )
     cashier = users.add_user(store, name="李娜", role="cashier", pin="2468")
     customer = customers.save_customer(store, name="王小明", phone="13800138000")

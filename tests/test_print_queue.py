@@ -217,7 +217,7 @@ def test_jobs_queued_while_down_print_in_order_once_each(store, till, queue, pee
     queue.start()
     wait_until(lambda: all(r["state"] == "waiting" for r in job_rows(store)))
     peer.up()
-    out = peer.wait_for(lambda d: d.cuts == 3)
+    peer.wait_for(lambda d: d.cuts == 3)
     time.sleep(0.5)
     pages = peer.decoded().receipts()
     assert len(pages) == 3

@@ -139,3 +139,47 @@ def test_width_of_chinese_text_counts_two_columns():
 def test_width_other_than_32_or_48_is_refused(sale):
     with pytest.raises(ValueError):
         render_receipt(sale, SHOP, width_cols=40)
+
+
+def test_rendered_receipt_image_scans_back_to_the_receipt_number(sale, tmp_path):
+    import zxingcpp
+    from PIL import Image
+
+    from tests.receipt_png import render_png
+
+    _, out = printed(sale)
+    png = render_png(out, tmp_path / "receipt.png")
+    found = [r.text for r in zxingcpp.read_barcodes(Image.open(png))]
+    assert found == ["T01-000001"]
+
+
+def test_logo_prints_as_a_raster_and_a_missing_one_is_left_out(sale, tmp_path):
+    from PIL import Image, ImageDraw
+
+    logo = tmp_path / "logo.png"
+    img = Image.new("RGB", (100, 40), "white")
+    ImageDraw.Draw(img).rectangle([10, 10, 89, 29], fill="black")
+    img.save(logo)
+    _, out = printed(sale, logo=str(logo))
+    [image] = [e for e in out.events if e[0] == "image"]
+    assert image == ("image", 104, 40)  # padded to whole bytes
+    assert out.lines[0].strip() == "" and "好邻居便利店" in out.text
+
+    _, without = printed(sale, logo=str(tmp_path / "gone.png"))
+    assert [e for e in without.events if e[0] == "image"] == []
+    assert without.barcodes == [("CODE128", "T01-000001")]
+
+
+def test_logo_raster_bits_burn_only_the_dark_pixels(tmp_path):
+    from PIL import Image
+
+    from printing.escpos_out import raster_image
+
+    path = tmp_path / "half.png"
+    img = Image.new("L", (16, 2), 255)
+    for x in range(8):
+        img.putpixel((x, 0), 0)
+    img.save(path)
+    data = raster_image(str(path), 384)
+    body = data[data.index(b"\x1dv0") + 8 :][:4]
+    assert body == bytes([0xFF, 0x00, 0x00, 0x00])
