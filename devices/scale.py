@@ -147,3 +147,21 @@ class Scale:
         if not heard:
             raise DeviceUnavailable("scale: no readings on the line", device="scale")
         raise ScaleUnstable("scale: weight not stable yet", device="scale")
+
+
+def weigh_onto_ticket(till, scale: Scale, *, product_id: int, timeout: float = 2.0):
+    """Put a product sold by weight on the till's ticket at the scale's stable weight.
+
+    The quantity is the weight in grams, which is thousandths of a kilogram: the unit the
+    catalog prices weighed goods in. Returns the till's ScanResult.
+    """
+    from app import catalog
+    from app.errors import InvalidQuantity, UserInputError
+
+    product = catalog.by_id(till.store, product_id)
+    if product is None or not product.weighed:
+        raise UserInputError("this product is not sold by weight", product_id=product_id)
+    grams = scale.read_grams(timeout=timeout)
+    if grams <= 0:
+        raise InvalidQuantity("the scale shows no weight", name=product.name)
+    return till.add_product(product_id, qty_milli=grams)

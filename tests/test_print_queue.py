@@ -249,3 +249,17 @@ def test_open_drawer_needs_a_reason_and_is_audited(store, till, queue, peer, dev
     queue.start()
     peer.wait_for(lambda d: d.cuts == 1)
     assert peer.decoded().drawer_kicks == [2]  # the sale's queued kick was cancelled
+
+
+def test_cash_refund_prints_a_return_receipt_and_opens_the_drawer(store, till, queue, peer):
+    sold = ring_up(till, amount=350)
+    queue.start()
+    peer.wait_for(lambda d: d.cuts == 1)
+    draft = till.start_return(sold.receipt_no)
+    line_id = draft.original.lines[0].id
+    back = till.complete_return(draft, quantities={line_id: 1000}, reason="坏了 broken")
+    out = peer.wait_for(lambda d: d.cuts == 2)
+    page = out.receipts()[1]
+    assert any("退货 RETURN" in line for line in page)
+    assert any(back.receipt_no in line for line in page)
+    assert out.drawer_kicks == [2, 2]  # cash went out, so the drawer opened again

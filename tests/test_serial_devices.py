@@ -282,3 +282,36 @@ def test_manager_opens_configured_serial_devices(pty):
         wait_until(lambda: codes == ["12345678"])
     finally:
         manager.close()
+
+
+def test_weighed_item_goes_on_the_ticket_at_the_stable_weight(pty, till, products):
+    from devices.scale import weigh_onto_ticket
+
+    master, url = pty
+    peer = ToledoPeer(master, [b"\x02?A\r", b"\x0200.756\r"])
+    scale = Scale(url, protocol="toledo8217")
+    scale.open()
+    try:
+        result = weigh_onto_ticket(till, scale, product_id=products["rice"])
+    finally:
+        scale.close()
+        peer.stop()
+    assert result.line.qty_milli == 756 and result.line.weighed
+    assert till.totals().subtotal == 452  # 5.98 per kg x 0.756 kg, to the fen
+
+
+def test_empty_scale_adds_nothing(pty, till, products):
+    from app.errors import InvalidQuantity
+    from devices.scale import weigh_onto_ticket
+
+    master, url = pty
+    peer = ToledoPeer(master, [b"\x0200.000\r"])
+    scale = Scale(url, protocol="toledo8217")
+    scale.open()
+    try:
+        with pytest.raises(InvalidQuantity):
+            weigh_onto_ticket(till, scale, product_id=products["rice"])
+    finally:
+        scale.close()
+        peer.stop()
+    assert till.ticket.lines == []
