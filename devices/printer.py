@@ -134,7 +134,11 @@ class Connection:
             if isinstance(raw, socket.socket):
                 raw.settimeout(STATUS_TIMEOUT_S)
             self.device._raw(command)
-            reply = self.device._read()
+            if self.scheme == "serial":
+                # python-escpos reads 16 bytes, waiting out the timeout for a 1-byte reply.
+                reply = self.device.device.read(1)
+            else:
+                reply = self.device._read()
         except TimeoutError:
             return None
         except OSError as exc:
@@ -184,11 +188,18 @@ class ReceiptPrinter:
         if self.url_error:
             raise BadDeviceUrl(self.url_error, device="printer", url=self.url)
         with self._lock:
-            device = self._make_device()
+            try:
+                device = self._make_device()
+            except DeviceUnavailable as exc:
+                self.last_error = str(exc)
+                raise
             escpos = _escpos()
             try:
                 device.open()
-            except (escpos.exceptions.Error, OSError, ValueError) as exc:
+            # python-escpos transports raise their own errors, OSError, ValueError, and
+            # RuntimeError when an optional library (pyusb, pycups, pywin32) is missing.
+            except (escpos.exceptions.Error, OSError, ValueError, RuntimeError) as exc:
+                self._close(device)
                 self.last_error = f"unreachable: {_first_line(exc)}"
                 raise DeviceUnavailable(
                     f"printer {self.url} unreachable: {_first_line(exc)}",
@@ -231,17 +242,30 @@ class ReceiptPrinter:
 
     def _make_device(self):
         escpos = _escpos()
-        factory = _FACTORIES.get(self.scheme)
-        if factory is None:
-            raise BadDeviceUrl(f"printer: unknown URL scheme in {self.url!r}", url=self.url)
-        return factory(escpos.printer, self.url, self.settings.profile)
+        factory = _FACTORIES[self.scheme]
+        class_name, package = _NEEDS[self.scheme]
+        if not getattr(escpos.printer, class_name).is_usable():
+            # Checked first: without its library python-escpos raises even from __del__.
+            raise DeviceUnavailable(
+                f"printer {self.url}: {self.scheme}:// needs the {package} package",
+                device="printer",
+                url=self.url,
+            )
+        try:
+            return factory(escpos.printer, self.url, self.settings.profile)
+        except (escpos.exceptions.Error, OSError, RuntimeError) as exc:
+            raise DeviceUnavailable(
+                f"printer {self.url} unusable: {_first_line(exc)}", device="printer", url=self.url
+            ) from exc
 
     @staticmethod
     def _close(device) -> None:
         try:
-            device.close()
-        except OSError as exc:
-            log.debug("printer close failed: %s", exc)
+            device.close()  # CupsPrinter and LP send the job here
+        except (
+            Exception
+        ) as exc:  # a transport library's own error type; the job is out of our hands
+            log.warning("printer connection did not close cleanly: %s", exc)
         # python-escpos closes again from __del__; make that a no-op.
         device._device = False
 
@@ -332,4 +356,16 @@ _FACTORIES: dict[str, Callable] = {
     "lp": _lp,
     "win32": _win32,
     "dummy": _dummy,
+}
+
+# The python-escpos class behind each scheme, and the package it needs to be usable.
+_NEEDS = {
+    "tcp": ("Network", "python-escpos"),
+    "serial": ("Serial", "pyserial"),
+    "usb": ("Usb", "pyusb"),
+    "file": ("File", "python-escpos"),
+    "cups": ("CupsPrinter", "pycups"),
+    "lp": ("LP", "python-escpos"),
+    "win32": ("Win32Raw", "pywin32"),
+    "dummy": ("Dummy", "python-escpos"),
 }

@@ -250,7 +250,14 @@ class PrintQueue:
             row = store.conn.execute(
                 "SELECT id FROM print_jobs WHERE state IN ('pending', 'waiting') ORDER BY id LIMIT 1"
             ).fetchone()
-            if row is None or not self._print(store, row[0]):
+            if row is None:
+                return
+            try:
+                if not self._print(store, row[0]):
+                    return
+            except Exception as exc:  # a bug or a transport's odd error must not stop the queue
+                log.exception("print job %s failed unexpectedly", row[0])
+                self._fail_if_sending(store, row[0], f"unexpected error: {exc}")
                 return
 
     def _print(self, store: Store, job_id: int) -> bool:
@@ -367,6 +374,16 @@ class PrintQueue:
                 f"UPDATE print_jobs SET state = 'waiting', reason = ?, updated_at = {_NOW}"
                 " WHERE state = 'pending'",
                 (reason,),
+            )
+        self._changed()
+
+    def _fail_if_sending(self, store: Store, job_id: int, reason: str) -> None:
+        with store.transaction() as conn:
+            conn.execute(
+                f"UPDATE print_jobs SET state = 'failed', reason = ?, updated_at = {_NOW},"
+                " drawer = CASE drawer WHEN 'sending' THEN 'failed' ELSE drawer END"
+                " WHERE id = ? AND state = 'sending'",
+                (reason, job_id),
             )
         self._changed()
 
