@@ -97,14 +97,17 @@ def _parse_status(
 class Connection:
     """An open transport to the printer. Use through ``ReceiptPrinter.connect()``."""
 
-    def __init__(self, device, scheme: str, url: str) -> None:
+    def __init__(self, device, scheme: str, url: str, printer: ReceiptPrinter | None = None) -> None:
         self.device = device
         self.scheme = scheme
         self.url = url
+        self.printer = printer
         self.sent = 0  # bytes handed to the transport on this connection
 
     @property
     def can_read(self) -> bool:
+        if self.printer is not None and self.printer.answers_status is False:
+            return False  # it stayed silent before: do not wait out the timeout on every job
         return self.scheme in READABLE_SCHEMES
 
     def send(self, data: bytes) -> None:
@@ -124,7 +127,10 @@ class Connection:
         if not self.can_read:
             return None
         online = self._query(STATUS_PRINTER)
+        if self.printer is not None:
+            self.printer.answers_status = online is not None
         if online is None:
+            log.info("printer %s does not answer status queries; not asking again", self.url)
             return None
         return _parse_status(online, self._query(STATUS_OFFLINE_CAUSE), self._query(STATUS_PAPER))
 
@@ -168,6 +174,7 @@ class ReceiptPrinter:
         self.recorded = bytearray()  # what a dummy: printer was sent
         self.last_status: PrinterStatus | None = None
         self.last_error = ""
+        self.answers_status: bool | None = None  # learnt from the first status query
         self._lock = threading.Lock()  # one job at a time on the wire
 
     @property
@@ -212,7 +219,7 @@ class ReceiptPrinter:
                 # algorithm on, every one stalls behind the peer's delayed ACK (~40 ms).
                 raw.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
             try:
-                yield Connection(device, self.scheme, self.url)
+                yield Connection(device, self.scheme, self.url, self)
             finally:
                 if self.scheme == "dummy":
                     self.recorded += device.output

@@ -33,6 +33,7 @@ class SerialScanner:
         """Open the port and start reading; raises DeviceUnavailable when it cannot."""
         import serial
 
+        self.stop()  # a reader that died with its port (unplugged) is replaced, not leaked
         try:
             self._port = self.params.open(timeout=0.1)
         except (serial.SerialException, OSError) as exc:

@@ -62,9 +62,15 @@ _SUBSTITUTES = {
 }
 
 
+# Control characters in a product or shop name would be commands to the printer (ESC p is
+# a drawer kick): each becomes a space.
+_CONTROLS = {c: " " for c in (*range(0x20), 0x7F)}
+
+
 def encode_text(text: str, encoding: str) -> bytes:
     """``text`` in the printer's encoding; unknown characters become ``?`` per column."""
     enc = ENCODINGS[encoding]
+    text = text.translate(_CONTROLS)
     for old, new in _SUBSTITUTES[encoding].items():
         if old in text:
             text = text.replace(old, new)

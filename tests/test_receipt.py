@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from app import sales
 from app.config import ShopSettings
 from printing.escpos_out import doc_to_escpos, encode_text
-from printing.layout import Barcode, Cut, QRCode, clip, text_width, wrap
+from printing.layout import Barcode, Cut, QRCode, align, clip, text_width, two_columns, wrap
 from printing.receipt import receipt_text, render_receipt, render_test_receipt
 from tests.escpos_decode import decode
 from tests.sample_sale import make_sample_sale
@@ -183,3 +185,47 @@ def test_logo_raster_bits_burn_only_the_dark_pixels(tmp_path):
     data = raster_image(str(path), 384)
     body = data[data.index(b"\x1dv0") + 8 :][:4]
     assert body == bytes([0xFF, 0x00, 0x00, 0x00])
+
+
+@given(st.text(max_size=80), st.text(max_size=30), st.sampled_from([32, 48]))
+def test_fitted_lines_never_overflow_the_paper(left, right, width):
+    right = clip(right, width // 2)
+    assert text_width(two_columns(left, right, width)) <= width
+    for how in ("left", "center", "right"):
+        assert text_width(align(left, width, how)) <= width
+    for part in wrap(left, width):
+        assert text_width(part) <= width
+
+
+def test_control_characters_in_names_cannot_command_the_printer(store):
+    from app import catalog
+    from app.ticket import Line, Payment, Ticket, price_ticket
+    from app.users import add_user
+
+    pid = catalog.save_product(store, sku="EVIL", name="Cola\x1bp\x00\x19\xfa\nCUT", price=100)
+    ticket = Ticket()
+    ticket.lines.append(
+        Line(
+            ticket.new_line_id(),
+            pid,
+            "EVIL",
+            "Cola\x1bp\x00\x19\xfa\nCUT",
+            "件",
+            "",
+            1000,
+            100,
+            100,
+            1300,
+        )
+    )
+    ticket.payments = [Payment("cash", 100)]
+    cashier = add_user(store, name="C", role="cashier", pin="1357")
+    from datetime import UTC, datetime
+
+    sale_id = sales.write(
+        store, ticket, price_ticket(ticket), kind="sale", till_code="T01",
+        cashier_id=cashier.id, now=datetime.now(UTC),
+    )  # fmt: skip
+    _, out = printed(sales.load(store, sale_id=sale_id))
+    assert out.drawer_kicks == []
+    assert "Cola p  ú CUT" in out.lines  # one line, each control character a space
