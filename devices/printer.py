@@ -97,7 +97,9 @@ def _parse_status(
 class Connection:
     """An open transport to the printer. Use through ``ReceiptPrinter.connect()``."""
 
-    def __init__(self, device, scheme: str, url: str, printer: ReceiptPrinter | None = None) -> None:
+    def __init__(
+        self, device, scheme: str, url: str, printer: ReceiptPrinter | None = None
+    ) -> None:
         self.device = device
         self.scheme = scheme
         self.url = url

@@ -14,7 +14,7 @@ import re
 import time
 
 from devices.errors import DeviceUnavailable, ScaleFault, ScaleUnstable
-from devices.urls import parse_serial
+from devices.urls import open_error, parse_serial
 
 log = logging.getLogger(__name__)
 
@@ -82,9 +82,11 @@ class Scale:
         try:
             self._port = self.params.open(timeout=0.2)
         except (serial.SerialException, OSError) as exc:
-            self.last_error = str(exc)
+            self.last_error = open_error(exc)
             raise DeviceUnavailable(
-                f"scale {self.params.port}: cannot open: {exc}", device="scale", url=self.url
+                f"scale {self.params.port}: cannot open: {self.last_error}",
+                device="scale",
+                url=self.url,
             ) from exc
 
     def close(self) -> None:

@@ -8,7 +8,7 @@ import threading
 from collections.abc import Callable
 
 from devices.errors import DeviceUnavailable
-from devices.urls import parse_serial
+from devices.urls import open_error, parse_serial
 
 log = logging.getLogger(__name__)
 
@@ -37,9 +37,11 @@ class SerialScanner:
         try:
             self._port = self.params.open(timeout=0.1)
         except (serial.SerialException, OSError) as exc:
-            self.last_error = str(exc)
+            self.last_error = open_error(exc)
             raise DeviceUnavailable(
-                f"scanner {self.params.port}: cannot open: {exc}", device="scanner", url=self.url
+                f"scanner {self.params.port}: cannot open: {self.last_error}",
+                device="scanner",
+                url=self.url,
             ) from exc
         self._stopping.clear()
         self._thread = threading.Thread(target=self._read_loop, name="scanner", daemon=True)

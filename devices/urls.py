@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from urllib.parse import parse_qsl, urlsplit
 
@@ -64,3 +65,11 @@ def parse_serial(url: str, *, device: str, defaults: dict | None = None) -> Seri
             url=url,
         )
     return params
+
+
+def open_error(exc: BaseException) -> str:
+    """A short reason for a port that would not open ("No such file or directory")."""
+    errno = getattr(exc, "errno", None)
+    if isinstance(errno, int) and errno > 0:
+        return os.strerror(errno)
+    return str(exc)

@@ -67,7 +67,11 @@ class DeviceSettingsDialog(QDialog):
         )
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QTableWidget.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(COL_MESSAGE, QHeaderView.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(COL_DEVICE, QHeaderView.ResizeToContents)
+        header.setSectionResizeMode(COL_STATE, QHeaderView.ResizeToContents)
+        header.setSectionResizeMode(COL_MESSAGE, QHeaderView.Stretch)
+        header.setSectionResizeMode(COL_TEST, QHeaderView.ResizeToContents)
         self.buttons: dict[str, QPushButton] = {}
         for row, name in enumerate(DEVICE_NAMES):
             self.table.setItem(row, COL_DEVICE, QTableWidgetItem(self._title(name)))
