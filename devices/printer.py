@@ -13,13 +13,14 @@ from __future__ import annotations
 import logging
 import os
 import socket
-import tempfile
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
+
+import platformdirs
 
 from app.config import PrinterSettings
 from devices.errors import BadDeviceUrl, DeviceUnavailable, PrinterIOError, PrinterNotReady
@@ -37,7 +38,8 @@ def _escpos():
     """Import python-escpos with its capability cache in one fixed place: left unset, it
     makes a new temporary directory at every import."""
     os.environ.setdefault(
-        "ESCPOS_CAPABILITIES_PICKLE_DIR", str(Path(tempfile.gettempdir()) / "tillbook-escpos")
+        "ESCPOS_CAPABILITIES_PICKLE_DIR",
+        str(Path(platformdirs.user_cache_dir("tillbook", appauthor=False)) / "escpos"),
     )
     Path(os.environ["ESCPOS_CAPABILITIES_PICKLE_DIR"]).mkdir(parents=True, exist_ok=True)
     import escpos.exceptions

@@ -75,3 +75,33 @@ def test_bad_url_is_one_line(tmp_path):
     result = run(tmp_path, "--printer", "ftp://nowhere")
     assert result.returncode == 1
     assert "printer.url" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_without_a_printer_the_dummy_records_and_says_so(tmp_path):
+    result = run(tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "recorded by dummy:" in result.stdout and "nothing printed" in result.stdout
+
+
+def test_escpos_capability_cache_has_one_fixed_home(tmp_path):
+    import os
+
+    env = {k: v for k, v in os.environ.items() if k != "ESCPOS_CAPABILITIES_PICKLE_DIR"}
+    env["XDG_CACHE_HOME"] = str(tmp_path / "cache")
+    env["TMPDIR"] = str(tmp_path / "tmp")
+    (tmp_path / "tmp").mkdir()
+    code = (
+        "import os; from devices.printer import _escpos; _escpos();"
+        "print(os.environ['ESCPOS_CAPABILITIES_PICKLE_DIR'])"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+    home = tmp_path / "cache" / "tillbook" / "escpos"
+    assert result.stdout.strip() == str(home)
+    assert list(home.glob("*.capabilities.pickle"))  # the cache lands in our directory
+    # python-escpos 3.1 still makes one empty temporary directory per process: its
+    # environ.get(..., mkdtemp()) evaluates the default even when the variable is set.
+    leftovers = list((tmp_path / "tmp").iterdir())
+    assert len(leftovers) <= 1 and not any(list(p.iterdir()) for p in leftovers)
