@@ -214,14 +214,15 @@ class PrintQueue:
             while not self._stopping.is_set():
                 woken = self._wake.wait(self.poll_s)
                 self._wake.clear()
-                version = store.scalar("PRAGMA data_version")
-                retry_due = time.monotonic() >= next_retry
-                if woken or retry_due or version != last_version:
-                    last_version = version
-                    self._work(store)
-                    next_retry = time.monotonic() + self.retry_s
-        except Exception:
-            log.exception("print queue worker stopped unexpectedly")
+                try:
+                    version = store.scalar("PRAGMA data_version")
+                    if woken or version != last_version or time.monotonic() >= next_retry:
+                        last_version = version
+                        self._work(store)
+                        next_retry = time.monotonic() + self.retry_s
+                except Exception:  # a locked or failing store: keep the worker, try later
+                    log.exception("print queue cycle failed; trying again in %ss", self.retry_s)
+                    self._stopping.wait(self.retry_s)
         finally:
             store.close()
 
@@ -266,56 +267,59 @@ class PrintQueue:
         if claim is None:
             return True
         sale_id, kind, kick = claim
-        printer = self.devices.printer
         try:
-            sale = sales.load(store, sale_id=sale_id)
-            doc = render_receipt(
-                sale,
-                self.config.shop,
-                width_cols=columns_for_paper(self.config.printer.paper_mm),
-                reprint=kind == "reprint",
-                code=self.config.printer.receipt_code,
-                logo=self.config.printer.logo,
-            )
-            data = doc_to_escpos(doc, encoding=self.config.printer.encoding)
+            receipt_no, data = self._render(store, sale_id, reprint=kind == "reprint")
         except TillbookError as exc:
             self._finish(store, job_id, "failed", f"cannot lay out the receipt: {exc}", kick=None)
             return True
 
         kicked = False
+        printer = self.devices.printer
+        pin = self.config.drawer.pin
         try:
             with printer.connect() as conn:
                 try:
                     printer.ensure_ready(conn)
                 except PrinterNotReady:
-                    if (
-                        kick
-                    ):  # the customer is waiting for change: the real-time pulse works offline
-                        conn.send(drawer_kick(self.config.drawer.pin, realtime=True))
+                    # The customer is waiting for change: the real-time pulse works offline.
+                    if kick:
+                        conn.send(drawer_kick(pin, realtime=True))
                         kicked = self._drawer_done(store, job_id)
                     raise
                 if kick:
-                    conn.send(drawer_kick(self.config.drawer.pin))
+                    conn.send(drawer_kick(pin))
                     kicked = self._drawer_done(store, job_id)
                 conn.send(data)
                 self._finish(store, job_id, "done", "", kick=None)
                 after = _status_after(conn)
         except PrinterIOError as exc:
             reason = "connection lost while printing: check the paper, then retry or skip"
-            self._finish(
-                store, job_id, "failed", reason, kick="failed" if kick and not kicked else None
-            )
-            log.warning("receipt %s not printed: %s", sale.receipt_no, exc)
+            drawer = "failed" if kick and not kicked else None
+            self._finish(store, job_id, "failed", reason, kick=drawer)
+            log.warning("receipt %s not printed: %s", receipt_no, exc)
             return False
         except DeviceError as exc:
             reason = getattr(exc, "reason", "") or printer.last_error or str(exc)
             self._wait(store, job_id, reason, kick_back=kick and not kicked)
-            log.warning("receipt %s waits: printer %s", sale.receipt_no, reason)
+            log.warning("receipt %s waits: printer %s", receipt_no, reason)
             return False
         if after is not None and not after.ready:
             self._note(store, job_id, f"printed; printer now {after.reason}")
-        log.info("receipt %s printed (%s)", sale.receipt_no, kind)
+        log.info("receipt %s printed (%s)", receipt_no, kind)
         return True
+
+    def _render(self, store: Store, sale_id: int, *, reprint: bool) -> tuple[str, bytes]:
+        settings = self.config.printer
+        sale = sales.load(store, sale_id=sale_id)
+        doc = render_receipt(
+            sale,
+            self.config.shop,
+            width_cols=columns_for_paper(settings.paper_mm),
+            reprint=reprint,
+            code=settings.receipt_code,
+            logo=settings.logo,
+        )
+        return sale.receipt_no, doc_to_escpos(doc, encoding=settings.encoding)
 
     def _claim(self, store: Store, job_id: int) -> tuple[int, str, bool] | None:
         with store.transaction() as conn:
