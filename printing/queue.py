@@ -88,6 +88,54 @@ def cancel_pending_kicks(conn: sqlite3.Connection) -> int:
     ).rowcount
 
 
+def list_jobs(store: Store, *, pending_only: bool = True) -> list[PrintJob]:
+    """Jobs oldest first; with ``pending_only`` those that still need the printer or the
+    cashier (pending, waiting, sending, failed)."""
+    sql = (
+        "SELECT j.id, j.sale_id, coalesce(s.receipt_no, ''), j.kind, j.state, j.drawer,"
+        " j.attempts, j.reason, j.created_at, j.printed_at"
+        " FROM print_jobs j LEFT JOIN sales s ON s.id = j.sale_id"
+    )
+    if pending_only:
+        sql += " WHERE j.state IN ('pending', 'waiting', 'sending', 'failed')"
+    return [PrintJob(*row) for row in store.conn.execute(sql + " ORDER BY j.id")]
+
+
+def retry_job(store: Store, job_id: int) -> bool:
+    """Back to pending, from waiting or failed only: a done job is never sent again."""
+    with store.transaction() as conn:
+        changed = conn.execute(
+            f"UPDATE print_jobs SET state = 'pending', reason = '', updated_at = {_NOW}"
+            " WHERE id = ? AND state IN ('waiting', 'failed')",
+            (job_id,),
+        ).rowcount
+    if changed:
+        log.info("print job %s: retry requested", job_id)
+    return bool(changed)
+
+
+def skip_job(store: Store, job_id: int) -> bool:
+    with store.transaction() as conn:
+        changed = conn.execute(
+            f"UPDATE print_jobs SET state = 'skipped', updated_at = {_NOW},"
+            " drawer = CASE drawer WHEN 'pending' THEN 'skipped' ELSE drawer END"
+            " WHERE id = ? AND state IN ('pending', 'waiting', 'failed')",
+            (job_id,),
+        ).rowcount
+    if changed:
+        log.info("print job %s skipped", job_id)
+    return bool(changed)
+
+
+def queue_reprint(store: Store, sale_id: int) -> int:
+    with store.transaction() as conn:
+        sales.load(store, sale_id=sale_id)  # SaleNotFound for a wrong id
+        return conn.execute(
+            "INSERT INTO print_jobs (sale_id, kind) VALUES (?, 'reprint') RETURNING id",
+            (sale_id,),
+        ).fetchone()[0]
+
+
 class PrintQueue:
     """The worker thread that prints queued jobs, and the cashier's actions on them.
 
@@ -143,58 +191,33 @@ class PrintQueue:
     # -- the cashier's actions -------------------------------------------------------------
 
     def jobs(self, pending_only: bool = True) -> list[PrintJob]:
-        sql = (
-            "SELECT j.id, j.sale_id, coalesce(s.receipt_no, ''), j.kind, j.state, j.drawer,"
-            " j.attempts, j.reason, j.created_at, j.printed_at"
-            " FROM print_jobs j LEFT JOIN sales s ON s.id = j.sale_id"
-        )
-        if pending_only:
-            sql += " WHERE j.state IN ('pending', 'waiting', 'sending', 'failed')"
         with self._api_lock:
-            rows = self._api.conn.execute(sql + " ORDER BY j.id").fetchall()
-        return [PrintJob(*row) for row in rows]
+            return list_jobs(self._api, pending_only=pending_only)
 
     def retry(self, job_id: int) -> bool:
         """Print a waiting or failed job again. False when it is done, skipped or on the wire."""
-        changed = self._api_update(
-            "UPDATE print_jobs SET state = 'pending', reason = '', updated_at = " + _NOW + " "
-            "WHERE id = ? AND state IN ('waiting', 'failed')",
-            (job_id,),
-        )
+        with self._api_lock:
+            changed = retry_job(self._api, job_id)
         if changed:
-            log.info("print job %s: retry requested", job_id)
             self._changed()
             self._wake.set()
         return changed
 
     def skip(self, job_id: int) -> bool:
         """Give up on a job (and its drawer kick, if it has not happened)."""
-        changed = self._api_update(
-            "UPDATE print_jobs SET state = 'skipped', updated_at = " + _NOW + ","
-            " drawer = CASE drawer WHEN 'pending' THEN 'skipped' ELSE drawer END "
-            "WHERE id = ? AND state IN ('pending', 'waiting', 'failed')",
-            (job_id,),
-        )
+        with self._api_lock:
+            changed = skip_job(self._api, job_id)
         if changed:
-            log.info("print job %s skipped by the cashier", job_id)
             self._changed()
         return changed
 
     def reprint(self, sale_id: int) -> int:
         """Queue a copy marked REPRINT (重印); never kicks the drawer."""
-        with self._api_lock, self._api.transaction() as conn:
-            sales.load(self._api, sale_id=sale_id)  # SaleNotFound for a wrong id
-            job_id = conn.execute(
-                "INSERT INTO print_jobs (sale_id, kind) VALUES (?, 'reprint') RETURNING id",
-                (sale_id,),
-            ).fetchone()[0]
+        with self._api_lock:
+            job_id = queue_reprint(self._api, sale_id)
         self._changed()
         self._wake.set()
         return job_id
-
-    def _api_update(self, sql: str, params: tuple) -> bool:
-        with self._api_lock, self._api.transaction() as conn:
-            return conn.execute(sql, params).rowcount == 1
 
     def _changed(self) -> None:
         if self.on_change is not None:

@@ -105,3 +105,43 @@ def test_escpos_capability_cache_has_one_fixed_home(tmp_path):
     # environ.get(..., mkdtemp()) evaluates the default even when the variable is set.
     leftovers = list((tmp_path / "tmp").iterdir())
     assert len(leftovers) <= 1 and not any(list(p.iterdir()) for p in leftovers)
+
+
+def run_cli(tmp_path, *args):
+    return subprocess.run(
+        [sys.executable, "-m", "app.cli", "--data-dir", str(tmp_path), "printer", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def test_jobs_retry_skip_and_reprint_from_the_command_line(tmp_path, store, till):
+    from app.config import Config
+    from printing.queue import receipt_job_hook
+
+    till.sale_hooks.append(receipt_job_hook(Config()))
+    till.scan("6901234567892")
+    till.add_payment(tender="cash", amount=500)
+    done = till.complete()
+    store.execute("UPDATE print_jobs SET state = 'waiting', reason = 'paper out'")
+
+    listed = run_cli(tmp_path, "jobs")
+    assert listed.returncode == 0, listed.stderr
+    assert listed.stdout.split("\t")[:4] == ["1", done.receipt_no, "receipt", "waiting"]
+    assert "paper out" in listed.stdout
+
+    assert run_cli(tmp_path, "retry", "1").returncode == 0
+    assert store.scalar("SELECT state FROM print_jobs WHERE id = 1") == "pending"
+    assert run_cli(tmp_path, "skip", "1").returncode == 0
+    assert store.scalar("SELECT state FROM print_jobs WHERE id = 1") == "skipped"
+    again = run_cli(tmp_path, "retry", "1")
+    assert again.returncode == 1 and "not waiting or failed" in again.stderr
+
+    reprint = run_cli(tmp_path, "reprint", done.receipt_no)
+    assert reprint.returncode == 0, reprint.stderr
+    assert store.scalar("SELECT kind FROM print_jobs WHERE id = 2") == "reprint"
+    unknown = run_cli(tmp_path, "reprint", "T01-999999")
+    assert unknown.returncode == 1 and "T01-999999" in unknown.stderr
+    assert run_cli(tmp_path, "jobs").stdout.startswith("2\t")
