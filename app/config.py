@@ -77,6 +77,11 @@ class PrinterSettings:
 class DrawerSettings:
     enabled: bool = setting(True, "A cash drawer is connected to the receipt printer.")
     pin: int = setting(2, "Drawer kick connector pin: 2 or 5.", choices=(2, 5))
+    sensor: str = setting(
+        "none",
+        "Drawer-open sensor as the printer reports it (DLE EOT 1): none, open_high or open_low.",
+        choices=("none", "open_high", "open_low"),
+    )
 
 
 @dataclass(frozen=True)

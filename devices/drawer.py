@@ -39,6 +39,16 @@ class CashDrawer:
             conn.send(drawer_kick(self.settings.pin, realtime=bool(status and not status.ready)))
         log.info("cash drawer kicked on pin %d", self.settings.pin)
 
+    def is_open(self) -> bool | None:
+        """Ask the printer's drawer sensor; None when there is no sensor or no answer."""
+        if self.settings.sensor == "none":
+            return None
+        with self.printer.connect() as conn:
+            status = conn.status()
+        if status is None or status.drawer_high is None:
+            return None
+        return status.drawer_high == (self.settings.sensor == "open_high")
+
 
 def open_drawer(store: Store, drawer: CashDrawer, *, user_id: int | None, reason: str) -> None:
     """Open the drawer outside a sale: audit row (with the reason) first, then the kick.

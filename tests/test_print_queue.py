@@ -263,3 +263,18 @@ def test_cash_refund_prints_a_return_receipt_and_opens_the_drawer(store, till, q
     assert any("退货 RETURN" in line for line in page)
     assert any(back.receipt_no in line for line in page)
     assert out.drawer_kicks == [2, 2]  # cash went out, so the drawer opened again
+
+
+def test_drawer_sensor_reads_through_the_printer(peer):
+    from devices.drawer import CashDrawer
+    from devices.printer import ReceiptPrinter
+
+    settings = Config().replace("printer", url=peer.url).replace("drawer", sensor="open_high")
+    drawer = CashDrawer(ReceiptPrinter(settings.printer), settings.drawer)
+    assert drawer.is_open() is False
+    peer.drawer_open = True
+    assert drawer.is_open() is True
+    low = CashDrawer(drawer.printer, settings.replace("drawer", sensor="open_low").drawer)
+    assert low.is_open() is False
+    unwired = CashDrawer(drawer.printer, Config().drawer)
+    assert unwired.is_open() is None
