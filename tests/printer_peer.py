@@ -21,7 +21,6 @@ class PrinterPeer:
         self.paper_low = False
         self.cover_open = False
         self.drawer_open = False
-        self.drop_after: int | None = None  # close the connection after this many bytes
         self.received = bytearray()
         self.connections = 0
         self.port = 0
@@ -110,14 +109,6 @@ class PrinterPeer:
                     return
                 if not chunk:
                     return
-                if self.drop_after is not None:
-                    room = self.drop_after - len(self.received)
-                    if room <= len(chunk):
-                        with self._lock:
-                            self.received += chunk[: max(0, room)]
-                        self.drop_after = None
-                        client.close()
-                        return
                 with self._lock:
                     self.received += chunk
                 pending = self._answer(client, pending + chunk)

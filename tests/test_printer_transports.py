@@ -132,3 +132,58 @@ def test_a_printer_that_never_answers_status_is_asked_once(tmp_path):
                 conn.send(doc_to_escpos(render_test_receipt(SHOP, width_cols=48)))
         out = peer.wait_for(lambda d: d.cuts == 2)
     assert out.status_queries == [1]  # asked on the first job only, then never again
+
+
+def test_line_lost_mid_job_fails_and_is_never_resent_on_its_own(store, till, tmp_path):
+    """A serial printer that vanishes right after saying it is ready: the job fails (it may
+    have printed part), waits for the cashier, and the worker does not send it again."""
+    master, slave = os.openpty()
+    answered = threading.Event()
+
+    def printer_side():
+        os.set_blocking(master, False)
+        seen = b""
+        while b"\x10\x04\x04" not in seen:
+            try:
+                seen += os.read(master, 64)
+            except BlockingIOError:
+                time.sleep(0.005)
+                continue
+            for _ in range(seen.count(b"\x10\x04") - len(answered_bytes)):
+                answered_bytes.append(1)
+                os.write(master, b"\x12")
+        # Stop reading: the job (with its large logo) fills the line's buffer, and the
+        # till is still writing when the cable is pulled.
+        time.sleep(0.3)
+        os.close(master)
+        answered.set()
+
+    answered_bytes: list[int] = []
+    thread = threading.Thread(target=printer_side, daemon=True)
+    thread.start()
+    from PIL import Image
+
+    logo = tmp_path / "logo.png"
+    Image.effect_noise((576, 600), 100).save(logo)  # about 43 KB of raster
+    config = Config().replace("printer", url=f"serial://{os.ttyname(slave)}", logo=str(logo))
+    devices = DeviceManager(config)
+    till.sale_hooks.append(receipt_job_hook(config))
+    queue = PrintQueue(store.path, config, devices, retry_s=0.1, poll_s=0.02)
+    till.scan("6901234567892")
+    till.add_payment(tender="card", amount=350)
+    till.complete()
+    queue.start()
+    try:
+        deadline = time.monotonic() + 5
+        while not queue.jobs() or queue.jobs()[0].state != "failed":
+            assert time.monotonic() < deadline, queue.jobs()
+            time.sleep(0.02)
+        time.sleep(0.5)  # five retry periods
+        [job] = queue.jobs()
+        assert job.state == "failed" and job.attempts == 1
+        assert "connection lost while printing" in job.reason
+    finally:
+        queue.stop()
+        devices.close()
+        thread.join(timeout=2)
+        os.close(slave)
