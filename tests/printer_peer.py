@@ -74,7 +74,7 @@ class PrinterPeer:
         with self._lock:
             return decode(bytes(self.received))
 
-    def wait_for(self, predicate, timeout: float = 5.0) -> Decoded:
+    def wait_for(self, predicate, timeout: float = 15.0) -> Decoded:
         """Poll the decoded stream until ``predicate(decoded)`` holds (or fail loudly)."""
         deadline = time.monotonic() + timeout
         while True:

@@ -53,7 +53,7 @@ def job_rows(store):
     return store.all("SELECT id, sale_id, kind, state, drawer, reason FROM print_jobs ORDER BY id")
 
 
-def wait_until(predicate, timeout=5.0):
+def wait_until(predicate, timeout=15.0):
     deadline = time.monotonic() + timeout
     while not predicate():
         if time.monotonic() > deadline:

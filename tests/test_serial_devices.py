@@ -37,7 +37,7 @@ def read_available(fd, wait=0.3) -> bytes:
     return data
 
 
-def wait_until(predicate, timeout=3.0):
+def wait_until(predicate, timeout=15.0):
     deadline = time.monotonic() + timeout
     while not predicate():
         assert time.monotonic() < deadline, "condition not reached in time"
