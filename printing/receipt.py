@@ -136,7 +136,8 @@ def _totals(sale: Sale, w: int) -> list[Element]:
         out.append(Text(two_columns("抹零 Rounding", format_yuan(sale.rounding), w)))
     if not sale.tax_inclusive and sale.tax_total:
         out.append(Text(two_columns("税额 Tax", format_yuan(sale.tax_total), w)))
-    out.append(Text(two_columns("合计 TOTAL", format_yuan(sale.total), w), bold=True, tall=True))
+    label = "退款 REFUND" if sale.kind == "return" else "合计 TOTAL"
+    out.append(Text(two_columns(label, format_yuan(sale.total), w), bold=True, tall=True))
     return out
 
 
@@ -153,6 +154,8 @@ def _tenders(sale: Sale, w: int) -> list[Element]:
     out: list[Element] = []
     for payment in sale.payments:
         label = TENDER_LABELS.get(payment.tender, payment.tender)
+        if sale.kind == "return":
+            label = "退回 " + label  # the refund goes back this way
         out.append(Text(two_columns(label, format_yuan(payment.amount), w)))
     if sale.change_given:
         out.append(Text(two_columns("找零 Change", format_yuan(sale.change_given), w), bold=True))
