@@ -141,6 +141,7 @@ class Connection:
     def _query(self, command: bytes) -> int | None:
         raw = getattr(self.device, "device", None)
         try:
+            self._drain(raw)
             if isinstance(raw, socket.socket):
                 raw.settimeout(STATUS_TIMEOUT_S)
             self.device._raw(command)
@@ -161,6 +162,22 @@ class Connection:
             if isinstance(raw, socket.socket):
                 raw.settimeout(CONNECT_TIMEOUT_S)
         return reply[-1] if reply else None
+
+    @staticmethod
+    def _drain(raw) -> None:
+        """Drop bytes already waiting (a reply that came after its timeout, or automatic
+        status the printer sent on its own), so the next reply is read as its own."""
+        if isinstance(raw, socket.socket):
+            raw.setblocking(False)
+            try:
+                while raw.recv(256):
+                    pass
+            except (BlockingIOError, InterruptedError):
+                pass
+            finally:
+                raw.setblocking(True)
+        elif hasattr(raw, "reset_input_buffer"):
+            raw.reset_input_buffer()
 
 
 class ReceiptPrinter:

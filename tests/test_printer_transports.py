@@ -187,3 +187,17 @@ def test_line_lost_mid_job_fails_and_is_never_resent_on_its_own(store, till, tmp
         devices.close()
         thread.join(timeout=2)
         os.close(slave)
+
+
+def test_a_late_status_byte_is_not_taken_for_the_next_answer():
+    from tests.printer_peer import PrinterPeer
+
+    with PrinterPeer() as peer:
+        printer = ReceiptPrinter(PrinterSettings(url=peer.url))
+        with printer.connect() as conn:
+            assert conn.status().ready
+            peer.offline = True
+            conn.device.device.sendall(b"\x10\x04\x01")  # its answer (offline) is left unread
+            time.sleep(0.1)
+            peer.offline = False
+            assert conn.status().ready  # taken as the new answer, it would say offline
