@@ -46,6 +46,7 @@ def test_lists_every_device_with_its_state(make_dialog):
     assert state == "not ready" and "tty-no-scale" in message
     assert dialog.row_text("display") == ("not ready", "not configured")
     assert not dialog.buttons["display"].isEnabled()
+    assert not dialog.buttons["drawer"].isEnabled()  # no store: it could not be audited
 
 
 def test_test_receipt_runs_off_the_ui_thread_and_reports_status(make_dialog, qtbot, peer):

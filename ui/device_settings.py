@@ -118,8 +118,8 @@ class DeviceSettingsDialog(QDialog):
             self.buttons[name].setEnabled(self._testable(name, state.usable))
 
     def _testable(self, name: str, usable: bool) -> bool:
-        if name == "drawer":
-            return self.devices.config.drawer.enabled
+        if name == "drawer":  # opening the drawer is audited, which needs the store
+            return self.devices.config.drawer.enabled and self.store is not None
         if name in ("scanner", "display", "scale"):
             return getattr(self.devices.config, name).url != ""
         return True
@@ -137,7 +137,10 @@ class DeviceSettingsDialog(QDialog):
     # -- tests -----------------------------------------------------------------------------
 
     def run_test(self, name: str) -> None:
-        if name == "drawer" and self.store is not None:
+        if name == "drawer":
+            if self.store is None:
+                self._show_result(name, False, self.tr("opening the drawer is audited: no store"))
+                return
             try:  # the audit row is written here, on the UI thread that owns the store
                 record_drawer_open(
                     self.store, self.devices.drawer, user_id=self.user_id, reason=TEST_REASON
