@@ -24,6 +24,7 @@ log = logging.getLogger(__name__)
 COMMAND_MODULES = [
     "app.commands",
     "app.delivery_commands",
+    "printing.commands",
 ]
 DEFAULT_COMMAND = "till"  # registered by the counter screen's module
 

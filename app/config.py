@@ -77,6 +77,11 @@ class PrinterSettings:
 class DrawerSettings:
     enabled: bool = setting(True, "A cash drawer is connected to the receipt printer.")
     pin: int = setting(2, "Drawer kick connector pin: 2 or 5.", choices=(2, 5))
+    sensor: str = setting(
+        "none",
+        "Drawer-open sensor as the printer reports it (DLE EOT 1): none, open_high or open_low.",
+        choices=("none", "open_high", "open_low"),
+    )
 
 
 @dataclass(frozen=True)
@@ -90,17 +95,28 @@ class ScannerSettings:
 
 @dataclass(frozen=True)
 class DisplaySettings:
-    url: str = setting("", "Customer display serial port; empty for none.")
+    url: str = setting(
+        "", "Customer display, e.g. serial:///dev/ttyUSB1?baudrate=9600; empty for none."
+    )
     protocol: str = setting(
         "cd5220",
         "cd5220 (Epson DM-D, two text lines) or led8 (8-digit price display).",
         choices=("cd5220", "led8"),
     )
+    encoding: str = setting(
+        "ascii",
+        "Text encoding of a cd5220 display: ascii, or gb18030 for models with Chinese fonts.",
+        choices=("ascii", "gb18030"),
+    )
 
 
 @dataclass(frozen=True)
 class ScaleSettings:
-    url: str = setting("", "Scale serial port; empty for none.")
+    url: str = setting(
+        "",
+        "Scale, e.g. serial:///dev/ttyS0 (toledo8217 defaults to 9600 7E1; add "
+        "?baudrate=...&bytesize=8&parity=N to change); empty for none.",
+    )
     protocol: str = setting(
         "toledo8217",
         "toledo8217 (Mettler Toledo 8217) or cas (CAS continuous output).",

@@ -1,1 +1,1 @@
-"""Printed documents: delivery slips as PDF."""
+"""Printed documents: receipts (layout, ESC/POS bytes, print queue) and delivery slips (PDF)."""

@@ -1,0 +1,138 @@
+"""A receipt printer on 127.0.0.1: records every byte and answers DLE EOT status queries.
+
+Faults are switches: ``offline``, ``paper_out``, ``cover_open``, ``paper_low``; ``down()``
+closes the port (connection refused) and ``up()`` opens it again on the same port.
+"""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+
+from tests.escpos_decode import Decoded, decode
+
+
+class PrinterPeer:
+    def __init__(self, *, answers_status: bool = True) -> None:
+        self.answers_status = answers_status
+        self.offline = False
+        self.paper_out = False
+        self.paper_low = False
+        self.cover_open = False
+        self.drawer_open = False
+        self.received = bytearray()
+        self.connections = 0
+        self.port = 0
+        self._lock = threading.Lock()
+        self._server: socket.socket | None = None
+        self._threads: list[threading.Thread] = []
+        self._clients: list[socket.socket] = []
+
+    @property
+    def url(self) -> str:
+        return f"tcp://127.0.0.1:{self.port}"
+
+    def __enter__(self) -> PrinterPeer:
+        self.up()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.down()
+
+    def up(self) -> None:
+        server = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        server.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        server.bind(("127.0.0.1", self.port))
+        server.listen(8)
+        self.port = server.getsockname()[1]
+        self._server = server
+        thread = threading.Thread(target=self._accept, args=(server,), daemon=True)
+        thread.start()
+        self._threads.append(thread)
+
+    def down(self) -> None:
+        server, self._server = self._server, None
+        if server is not None:
+            try:  # wakes the thread blocked in accept(); close() alone leaves it listening
+                server.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
+            server.close()
+        for client in list(self._clients):
+            try:
+                client.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
+            client.close()
+        self._clients.clear()
+        for thread in self._threads:
+            thread.join(timeout=2)
+        self._threads.clear()
+
+    def decoded(self) -> Decoded:
+        with self._lock:
+            return decode(bytes(self.received))
+
+    def wait_for(self, predicate, timeout: float = 15.0) -> Decoded:
+        """Poll the decoded stream until ``predicate(decoded)`` holds (or fail loudly)."""
+        deadline = time.monotonic() + timeout
+        while True:
+            decoded = self.decoded()
+            if predicate(decoded):
+                return decoded
+            if time.monotonic() > deadline:
+                raise AssertionError(f"printer peer never saw it; got lines {decoded.lines}")
+            time.sleep(0.01)
+
+    # -- the printer's side ----------------------------------------------------------------
+
+    def _accept(self, server: socket.socket) -> None:
+        while True:
+            try:
+                client, _ = server.accept()
+            except OSError:
+                return
+            self.connections += 1
+            self._clients.append(client)
+            thread = threading.Thread(target=self._serve, args=(client,), daemon=True)
+            thread.start()
+            self._threads.append(thread)
+
+    def _serve(self, client: socket.socket) -> None:
+        pending = b""
+        with client:
+            while True:
+                try:
+                    chunk = client.recv(65536)
+                except OSError:
+                    return
+                if not chunk:
+                    return
+                with self._lock:
+                    self.received += chunk
+                pending = self._answer(client, pending + chunk)
+
+    def _answer(self, client: socket.socket, data: bytes) -> bytes:
+        """Reply to each complete ``DLE EOT n`` in ``data``; keep a split one for later."""
+        start = 0
+        while True:
+            at = data.find(b"\x10\x04", start)
+            if at < 0 or at + 2 >= len(data):
+                return data[at:] if 0 <= at else b""
+            if self.answers_status:
+                client.sendall(bytes([self._status(data[at + 2])]))
+            start = at + 3
+
+    def _status(self, n: int) -> int:
+        value = 0x12  # fixed bits of every DLE EOT reply
+        if n == 1:
+            value |= 0x08 if self.offline or self.cover_open or self.paper_out else 0
+            value |= 0x04 if self.drawer_open else 0
+        elif n == 2:
+            value |= 0x04 if self.cover_open else 0
+            value |= 0x20 if self.paper_out else 0
+        elif n == 4:
+            value |= 0x0C if self.paper_low else 0
+            value |= 0x60 if self.paper_out else 0
+        return value

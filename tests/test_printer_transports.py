@@ -1,0 +1,203 @@
+"""Printer transports other than TCP: a file, a serial line (pty), and ones whose library
+is not installed here."""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+
+import pytest
+
+from app.config import Config, PrinterSettings
+from devices.errors import DeviceUnavailable, PrinterNotReady
+from devices.manager import DeviceManager
+from devices.printer import ReceiptPrinter
+from printing.escpos_out import doc_to_escpos
+from printing.queue import PrintQueue, receipt_job_hook
+from printing.receipt import render_test_receipt
+from tests.escpos_decode import decode
+
+SHOP = Config().shop
+
+
+def test_file_transport_writes_the_job(tmp_path):
+    device = tmp_path / "lp0"
+    device.touch()
+    printer = ReceiptPrinter(PrinterSettings(url=f"file://{device}"))
+    with printer.connect() as conn:
+        assert conn.status() is None  # a file cannot answer
+        conn.send(doc_to_escpos(render_test_receipt(SHOP, width_cols=48)))
+    out = decode(device.read_bytes())
+    assert out.cuts == 1 and out.qr_codes == ["TEST-0001"]
+
+
+class SerialPrinterPeer:
+    """A printer on the device side of a pty: records bytes, answers DLE EOT."""
+
+    def __init__(self, fd: int) -> None:
+        self.fd, self.received, self.paper_out = fd, bytearray(), False
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        os.set_blocking(self.fd, False)
+        while not self._stop.is_set():
+            try:
+                data = os.read(self.fd, 4096)
+            except BlockingIOError:
+                time.sleep(0.005)
+                continue
+            self.received += data
+            for at in range(len(data) - 2):
+                if data[at : at + 2] == b"\x10\x04":
+                    n = data[at + 2]
+                    out = 0x12
+                    if self.paper_out and n == 1:
+                        out |= 0x08
+                    if self.paper_out and n == 4:
+                        out |= 0x60
+                    os.write(self.fd, bytes([out]))
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join(timeout=2)
+
+
+@pytest.fixture
+def serial_printer():
+    master, slave = os.openpty()
+    peer = SerialPrinterPeer(master)
+    yield peer, f"serial://{os.ttyname(slave)}?baudrate=19200"
+    peer.stop()
+    os.close(master)
+    os.close(slave)
+
+
+def test_serial_printer_answers_status_and_prints(serial_printer):
+    peer, url = serial_printer
+    printer = ReceiptPrinter(PrinterSettings(url=url))
+    assert printer.check().ready
+    with printer.connect() as conn:
+        conn.send(doc_to_escpos(render_test_receipt(SHOP, width_cols=32)))
+    deadline = time.monotonic() + 15
+    while decode(bytes(peer.received)).cuts < 1:
+        assert time.monotonic() < deadline
+        time.sleep(0.01)
+    assert any(line.startswith("中文") for line in decode(bytes(peer.received)).lines)
+
+
+def test_serial_printer_out_of_paper_is_not_ready(serial_printer):
+    peer, url = serial_printer
+    peer.paper_out = True
+    printer = ReceiptPrinter(PrinterSettings(url=url))
+    with printer.connect() as conn, pytest.raises(PrinterNotReady, match="paper out"):
+        printer.ensure_ready(conn)
+
+
+def test_usb_without_pyusb_is_a_state_and_jobs_wait(store, till):
+    config = Config().replace("printer", url="usb://04b8:0202")
+    with pytest.raises(DeviceUnavailable, match="pyusb"):
+        ReceiptPrinter(config.printer).check()
+
+    devices = DeviceManager(config)
+    assert "pyusb" in devices.check("printer").message
+    assert not devices.states()["printer"].usable
+    till.sale_hooks.append(receipt_job_hook(config))
+    queue = PrintQueue(store.path, config, devices, retry_s=0.2, poll_s=0.02)
+    till.scan("6901234567892")
+    till.add_payment(tender="card", amount=350)
+    till.complete()
+    queue.start()
+    try:
+        deadline = time.monotonic() + 15
+        while not queue.jobs() or queue.jobs()[0].state != "waiting":
+            assert time.monotonic() < deadline
+            time.sleep(0.02)
+        assert "pyusb" in queue.jobs()[0].reason
+    finally:
+        queue.stop()
+        devices.close()
+
+
+def test_a_printer_that_never_answers_status_is_asked_once(tmp_path):
+    from tests.printer_peer import PrinterPeer
+
+    with PrinterPeer(answers_status=False) as peer:
+        printer = ReceiptPrinter(PrinterSettings(url=peer.url))
+        for _ in range(2):
+            with printer.connect() as conn:
+                assert printer.ensure_ready(conn) is None
+                conn.send(doc_to_escpos(render_test_receipt(SHOP, width_cols=48)))
+        out = peer.wait_for(lambda d: d.cuts == 2)
+    assert out.status_queries == [1]  # asked on the first job only, then never again
+
+
+def test_line_lost_mid_job_fails_and_is_never_resent_on_its_own(store, till, tmp_path):
+    """A serial printer that vanishes right after saying it is ready: the job fails (it may
+    have printed part), waits for the cashier, and the worker does not send it again."""
+    master, slave = os.openpty()
+    answered = threading.Event()
+
+    def printer_side():
+        os.set_blocking(master, False)
+        seen = b""
+        while b"\x10\x04\x04" not in seen:
+            try:
+                seen += os.read(master, 64)
+            except BlockingIOError:
+                time.sleep(0.005)
+                continue
+            for _ in range(seen.count(b"\x10\x04") - len(answered_bytes)):
+                answered_bytes.append(1)
+                os.write(master, b"\x12")
+        # Stop reading: the job (with its large logo) fills the line's buffer, and the
+        # till is still writing when the cable is pulled.
+        time.sleep(0.3)
+        os.close(master)
+        answered.set()
+
+    answered_bytes: list[int] = []
+    thread = threading.Thread(target=printer_side, daemon=True)
+    thread.start()
+    from PIL import Image
+
+    logo = tmp_path / "logo.png"
+    Image.effect_noise((576, 600), 100).save(logo)  # about 43 KB of raster
+    config = Config().replace("printer", url=f"serial://{os.ttyname(slave)}", logo=str(logo))
+    devices = DeviceManager(config)
+    till.sale_hooks.append(receipt_job_hook(config))
+    queue = PrintQueue(store.path, config, devices, retry_s=0.1, poll_s=0.02)
+    till.scan("6901234567892")
+    till.add_payment(tender="card", amount=350)
+    till.complete()
+    queue.start()
+    try:
+        deadline = time.monotonic() + 15
+        while not queue.jobs() or queue.jobs()[0].state != "failed":
+            assert time.monotonic() < deadline, queue.jobs()
+            time.sleep(0.02)
+        time.sleep(0.5)  # five retry periods
+        [job] = queue.jobs()
+        assert job.state == "failed" and job.attempts == 1
+        assert "connection lost while printing" in job.reason
+    finally:
+        queue.stop()
+        devices.close()
+        thread.join(timeout=2)
+        os.close(slave)
+
+
+def test_a_late_status_byte_is_not_taken_for_the_next_answer():
+    from tests.printer_peer import PrinterPeer
+
+    with PrinterPeer() as peer:
+        printer = ReceiptPrinter(PrinterSettings(url=peer.url))
+        with printer.connect() as conn:
+            assert conn.status().ready
+            peer.offline = True
+            conn.device.device.sendall(b"\x10\x04\x01")  # its answer (offline) is left unread
+            time.sleep(0.1)
+            peer.offline = False
+            assert conn.status().ready  # taken as the new answer, it would say offline
