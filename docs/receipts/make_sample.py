@@ -2,7 +2,7 @@
 
 The sale has Chinese names, a line discount, cash rounding and two tenders; its receipt is
 laid out, turned into ESC/POS bytes, sent through the dummy: transport, decoded back and
-drawn. Run from the repository root: ``python tools/receipt_sample.py``.
+drawn. Run from the repository root: ``python docs/receipts/make_sample.py``.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("ESCPOS_CAPABILITIES_PICKLE_DIR", tempfile.gettempdir())
 
