@@ -39,7 +39,7 @@ from app.errors import (
 )
 from app.money import line_gross
 from app.users import User, has_role
-from localdb import Store
+from localdb import Store, counters
 from sync import outbox
 
 log = logging.getLogger(__name__)
@@ -212,11 +212,7 @@ _LINE_COLUMNS = (
 
 
 def next_number(conn: sqlite3.Connection, till_code: str) -> str:
-    value = conn.execute(
-        "INSERT INTO counters (name, value) VALUES ('delivery', 1) ON CONFLICT (name)"
-        " DO UPDATE SET value = value + 1 RETURNING value"
-    ).fetchone()[0]
-    return f"D-{till_code}-{value:06d}"
+    return f"D-{till_code}-{counters.next_value(conn, 'delivery'):06d}"
 
 
 def create_from_sale(

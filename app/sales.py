@@ -10,7 +10,7 @@ from datetime import datetime
 from app import audit, stock
 from app.errors import SaleNotFound, TicketClosed
 from app.ticket import Payment, Ticket, Totals
-from localdb import Store
+from localdb import Store, counters
 from sync import outbox
 
 
@@ -75,11 +75,7 @@ _LINE_COLUMNS = (
 
 
 def next_receipt_no(conn: sqlite3.Connection, till_code: str) -> str:
-    value = conn.execute(
-        "INSERT INTO counters (name, value) VALUES ('receipt', 1) ON CONFLICT (name)"
-        " DO UPDATE SET value = value + 1 RETURNING value"
-    ).fetchone()[0]
-    return f"{till_code}-{value:06d}"
+    return f"{till_code}-{counters.next_value(conn, 'receipt'):06d}"
 
 
 def write(
