@@ -1,0 +1,292 @@
+"""The counter screen driven by key events only, on a real store, offscreen."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+from app import audit, sales
+from app.config import Config
+from app.till import Till
+from ui import sound
+from ui.i18n import Language
+from ui.reader import Readers
+from ui.services import Services
+from ui.tasks import Tasks
+from ui.wedge import ScannerWedge
+from ui.window import MainWindow
+
+COLA = "6901234567892"
+TEA = "6923450657713"
+
+
+class Clock:
+    """A monotonic clock that moves ``step`` seconds each time it is read."""
+
+    def __init__(self, step: float) -> None:
+        self.now, self.step = 1000.0, step
+
+    def __call__(self) -> float:
+        self.now += self.step
+        return self.now
+
+
+@pytest.fixture
+def clock():
+    return Clock(0.005)  # a scanner: 5 ms a key
+
+
+@pytest.fixture
+def window(qtbot, tmp_path, store, owner, cashier, products, clock):
+    config = Config()
+    services = Services(
+        data_dir=tmp_path,
+        config=config,
+        store=store,
+        till=Till(store, config),
+        readers=Readers(store.path),
+        tasks=Tasks(threads=2),
+        lookups=Tasks(threads=1),
+        missing={"sync": "not installed", "printer": "not installed"},
+    )
+    language = Language()
+    language.apply("en")
+    win = MainWindow(services, language)
+    qtbot.addWidget(win)
+    wedge = ScannerWedge(win, clock=clock)
+    QApplication.instance().installEventFilter(wedge)
+    wedge.scanned.connect(win.on_scan)
+    win.wedge = wedge
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    QApplication.instance().removeEventFilter(wedge)
+    services.tasks.wait()
+    services.lookups.wait()
+    services.readers.close()
+
+
+def focused():
+    return QApplication.focusWidget()
+
+
+def keys(text: str) -> None:
+    QTest.keyClicks(focused(), text)
+
+
+def press(key, modifier=Qt.KeyboardModifier.NoModifier) -> None:
+    QTest.keyClick(focused(), key, modifier)
+
+
+def scan(code: str) -> None:
+    """A wedge scanner: the digits fast, then Enter."""
+    keys(code)
+    press(Qt.Key.Key_Return)
+
+
+def log_in(qtbot, window, pin: str) -> None:
+    keys(pin)
+    press(Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.logged_in, timeout=5000)
+
+
+def wait_dialog(qtbot, window, name: str | None = None):
+    """Until a dialog (of class ``name``) is open and has the keyboard."""
+
+    def ready() -> bool:
+        dialog = window.selling.dialog
+        if dialog is None or (name and type(dialog).__name__ != name):
+            return False
+        widget = focused()
+        return widget is not None and widget.window() is dialog
+
+    qtbot.waitUntil(ready)
+    return window.selling.dialog
+
+
+def wait_closed(qtbot, window):
+    qtbot.waitUntil(lambda: window.selling.dialog is None and focused() is window.selling.entry)
+
+
+def lines(window) -> list[tuple[str, int]]:
+    return [(ln.sku, ln.qty_milli // 1000) for ln in window.till.ticket.lines]
+
+
+def test_log_in_scan_three_items_pay_exact_cash(qtbot, window, store):
+    log_in(qtbot, window, "1111")
+    assert window.till.user.name == "Cashier"
+
+    scan(COLA)
+    scan(TEA)
+    scan(COLA)
+    assert lines(window) == [("RARE", 1), ("COLA", 2)]
+    assert window.selling.total.text() == "¥95.00"
+
+    press(Qt.Key.Key_F12)
+    wait_dialog(qtbot, window)
+    press(Qt.Key.Key_Return)  # nothing typed: exact cash, and the sale completes
+    wait_closed(qtbot, window)
+
+    receipt = sales.last_receipt_no(store)
+    sale = sales.load(store, receipt_no=receipt)
+    assert sale.total == 9500
+    assert [(ln.sku, ln.qty_milli) for ln in sale.lines] == [("RARE", 1000), ("COLA", 2000)]
+    assert [(p.tender, p.amount) for p in sale.payments] == [("cash", 9500)]
+    assert window.till.ticket.lines == []
+    assert receipt in window.selling.banner.text()
+
+
+def test_a_fast_burst_is_a_scan_and_slow_typing_is_text(qtbot, window, clock):
+    log_in(qtbot, window, "1111")
+    entry = window.selling.entry
+
+    clock.step = 0.2  # a person: 200 ms between keys
+    keys("12345678")
+    qtbot.waitUntil(lambda: window.wedge.holding == 0)
+    assert entry.text() == "12345678"
+    assert window.till.ticket.lines == []
+    entry.clear()
+
+    clock.step = 0.005
+    scan(COLA)
+    assert entry.text() == ""  # the scan never reached the field
+    assert lines(window) == [("COLA", 1)]
+
+
+def test_typed_barcode_and_enter_in_the_entry_adds(qtbot, window, clock):
+    log_in(qtbot, window, "1111")
+    clock.step = 0.2
+    keys(COLA)
+    press(Qt.Key.Key_Return)
+    assert lines(window) == [("COLA", 1)]
+    assert window.selling.entry.text() == ""
+
+
+def test_a_scan_lands_on_the_ticket_even_from_a_dialog_field(qtbot, window):
+    log_in(qtbot, window, "1111")
+    scan(COLA)
+    press(Qt.Key.Key_F4)  # quantity dialog has the focus
+    wait_dialog(qtbot, window)
+    quantity_field = focused()
+    scan(TEA)
+    assert quantity_field.text() in ("1", "")  # the code did not land in the quantity box
+    assert lines(window) == [("COLA", 1), ("RARE", 1)]
+
+
+def test_unknown_barcode_then_a_good_one(qtbot, window):
+    log_in(qtbot, window, "1111")
+    before = sound.played
+    scan("1234567")
+    selling = window.selling
+    assert selling.banner.kind == "error"
+    assert "1234567" in selling.banner.text()
+    assert sound.played == before + 1
+    assert selling.dialog is None  # no modal dialog for a scan problem
+
+    scan(COLA)
+    assert lines(window) == [("COLA", 1)]
+    assert selling.banner.kind != "error"
+
+
+def test_hold_and_resume(qtbot, window, store):
+    log_in(qtbot, window, "1111")
+    scan(COLA)
+    scan(TEA)
+    press(Qt.Key.Key_F5)  # hold
+    assert window.till.ticket.lines == []
+    assert store.scalar("SELECT count(*) FROM held_tickets") == 1
+
+    scan(COLA)  # serve someone else meanwhile
+    press(Qt.Key.Key_F12)
+    wait_dialog(qtbot, window)
+    press(Qt.Key.Key_Return)
+    wait_closed(qtbot, window)
+
+    press(Qt.Key.Key_F5)  # empty ticket: the list of held tickets
+    wait_dialog(qtbot, window)
+    press(Qt.Key.Key_Return)
+    wait_closed(qtbot, window)
+    assert lines(window) == [("COLA", 1), ("RARE", 1)]
+    assert store.scalar("SELECT count(*) FROM held_tickets") == 0
+
+
+def test_lock_keeps_the_open_ticket(qtbot, window):
+    log_in(qtbot, window, "1111")
+    scan(COLA)
+    press(Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert not window.logged_in
+    assert window.stack.currentWidget() is window.login
+    log_in(qtbot, window, "9999")
+    assert window.till.user.name == "Owner"
+    assert lines(window) == [("COLA", 1)]
+
+
+def test_wrong_pin_is_refused_audited_and_shown(qtbot, window, store):
+    keys("4321")
+    press(Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.login.message.kind == "error", timeout=5000)
+    assert not window.logged_in
+    assert "Wrong PIN" in window.login.message.text()
+    assert [e["action"] for e in audit.entries(store.conn, "login_failed")] == ["login_failed"]
+
+
+def test_a_return_by_receipt_number(qtbot, window, store):
+    log_in(qtbot, window, "1111")
+    scan(COLA)
+    scan(COLA)
+    press(Qt.Key.Key_F12)
+    wait_dialog(qtbot, window)
+    press(Qt.Key.Key_Return)
+    wait_closed(qtbot, window)
+    receipt = sales.last_receipt_no(store)
+
+    press(Qt.Key.Key_F8)
+    wait_dialog(qtbot, window)
+    keys(receipt)
+    press(Qt.Key.Key_Return)  # finds the sale
+    press(Qt.Key.Key_Return)  # refunds what is shown: everything
+    wait_closed(qtbot, window)
+
+    refund = store.one("SELECT kind, total, original_sale_id FROM sales ORDER BY id DESC LIMIT 1")
+    original = sales.load(store, receipt_no=receipt)
+    assert (refund["kind"], refund["total"], refund["original_sale_id"]) == (
+        "return",
+        700,
+        original.id,
+    )
+    assert "Refund" in window.selling.banner.text()
+
+
+def test_a_cashier_price_change_asks_for_the_owner_pin(qtbot, window, store, owner, clock):
+    log_in(qtbot, window, "1111")
+    scan(COLA)
+    clock.step = 0.2  # a person types the rest
+    press(Qt.Key.Key_F7)
+    wait_dialog(qtbot, window)
+    keys("3")
+    press(Qt.Key.Key_Return)
+    keys("dented can")
+    press(Qt.Key.Key_Return)
+    wait_dialog(qtbot, window, "PinPrompt")
+    assert window.till.ticket.lines[0].unit_price == 350  # nothing changed without the owner
+
+    keys("9999")
+    press(Qt.Key.Key_Return)
+    wait_closed(qtbot, window)
+    assert window.till.ticket.lines[0].unit_price == 300
+    entry = audit.entries(store.conn, "price_override")[-1]
+    assert entry["detail"]["approved_by"] == owner.id
+    assert entry["detail"]["reason"] == "dented can"
+
+
+def test_product_search_as_you_type(qtbot, window):
+    log_in(qtbot, window, "1111")
+    press(Qt.Key.Key_F2)
+    dialog = wait_dialog(qtbot, window)
+    QTest.keyClicks(focused(), "kk")  # pinyin initials of 可口可乐
+    qtbot.waitUntil(lambda: dialog.ready and dialog.results.rowCount() > 0, timeout=5000)
+    press(Qt.Key.Key_Return)
+    wait_closed(qtbot, window)
+    assert lines(window) == [("COLA", 1)]
