@@ -16,35 +16,38 @@ from localdb.errors import StoreError
 log = logging.getLogger(__name__)
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Messages", text)
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
 
 
 def tender_name(tender: str) -> str:
     names = {
-        "cash": _t("Cash"),
-        "card": _t("Card"),
-        "wechat": _t("WeChat Pay"),
-        "alipay": _t("Alipay"),
-        "unionpay": _t("UnionPay"),
-        "account": _t("On account"),
+        "cash": translate("Messages", "Cash"),
+        "card": translate("Messages", "Card"),
+        "wechat": translate("Messages", "WeChat Pay"),
+        "alipay": translate("Messages", "Alipay"),
+        "unionpay": translate("Messages", "UnionPay"),
+        "account": translate("Messages", "On account"),
     }
     return names.get(tender, tender)
 
 
 def action_name(action: str) -> str:
     names = {
-        "price_override": _t("A price change"),
-        "return_without_receipt": _t("A return without a receipt"),
-        "below_cost": _t("Selling below cost"),
-        "settings": _t("Changing settings"),
-        "discount": _t("A large discount"),
+        "price_override": translate("Messages", "A price change"),
+        "return_without_receipt": translate("Messages", "A return without a receipt"),
+        "below_cost": translate("Messages", "Selling below cost"),
+        "settings": translate("Messages", "Changing settings"),
+        "discount": translate("Messages", "A large discount"),
     }
-    return names.get(action, _t("This action"))
+    return names.get(action, translate("Messages", "This action"))
 
 
 def role_name(role: str) -> str:
-    return {"owner": _t("owner"), "clerk": _t("clerk"), "cashier": _t("cashier")}.get(role, role)
+    return {
+        "owner": translate("Messages", "owner"),
+        "clerk": translate("Messages", "clerk"),
+        "cashier": translate("Messages", "cashier"),
+    }.get(role, role)
 
 
 def describe(exc: BaseException) -> str:
@@ -53,9 +56,13 @@ def describe(exc: BaseException) -> str:
         return _describe_domain(exc)
     if isinstance(exc, StoreError):
         log.error("store error shown to the cashier: %s", exc)
-        return _t("The till could not read or save its data. Please tell the owner.")
+        return translate(
+            "Messages", "The till could not read or save its data. Please tell the owner."
+        )
     log.error("unexpected error", exc_info=exc)
-    return _t("Sorry, something went wrong. It has been logged; please try again.")
+    return translate(
+        "Messages", "Sorry, something went wrong. It has been logged; please try again."
+    )
 
 
 def _describe_domain(exc: errors.TillbookError) -> str:  # noqa: C901 (one table of cases)
@@ -63,80 +70,84 @@ def _describe_domain(exc: errors.TillbookError) -> str:  # noqa: C901 (one table
     name = str(f.get("name", ""))
     match exc:
         case errors.UnknownBarcode():
-            return _t("Unknown barcode {code}").format(code=f.get("code", ""))
+            return translate("Messages", "Unknown barcode {code}").format(code=f.get("code", ""))
         case errors.MisreadBarcode():
-            return _t("Barcode {code} was misread: please scan it again").format(
-                code=f.get("code", "")
-            )
+            return translate(
+                "Messages", "Barcode {code} was misread: please scan it again"
+            ).format(code=f.get("code", ""))
         case errors.PaymentCodeScanned():
-            return _t("That is a payment code: press F12 to pay, then scan it")
+            return translate("Messages", "That is a payment code: press F12 to pay, then scan it")
         case errors.ProductInactive():
-            return _t("{name} is not for sale").format(name=name)
+            return translate("Messages", "{name} is not for sale").format(name=name)
         case errors.InvalidPrice():
-            return _t("{name} has no valid price").format(name=name or f.get("sku", ""))
+            return translate("Messages", "{name} has no valid price").format(
+                name=name or f.get("sku", "")
+            )
         case errors.InvalidQuantity():
-            return _t("That quantity is not valid")
+            return translate("Messages", "That quantity is not valid")
         case errors.LineNotFound():
-            return _t("Choose a line on the ticket first")
+            return translate("Messages", "Choose a line on the ticket first")
         case errors.StockShort():
-            return _t("Only {qty} of {name} in stock").format(
+            return translate("Messages", "Only {qty} of {name} in stock").format(
                 qty=format_quantity(int(f.get("on_hand_milli", 0))), name=name
             )
         case errors.Underpaid():
-            return _t("{amount} still to pay").format(amount=format_money(int(f.get("due", 0))))
+            return translate("Messages", "{amount} still to pay").format(
+                amount=format_money(int(f.get("due", 0)))
+            )
         case errors.EmptyTicket():
-            return _t("The ticket is empty")
+            return translate("Messages", "The ticket is empty")
         case errors.CreditLimitExceeded():
-            return _t("{name} has only {amount} of credit left").format(
+            return translate("Messages", "{name} has only {amount} of credit left").format(
                 name=name, amount=format_money(int(f.get("credit_left", 0)))
             )
         case errors.TenderNotAllowed():
             if "due" in f:
-                return _t("{tender} cannot pay more than {amount}").format(
+                return translate("Messages", "{tender} cannot pay more than {amount}").format(
                     tender=tender_name(str(f.get("tender", ""))),
                     amount=format_money(int(f["due"])),
                 )
             if f.get("tender") == "account":
-                return _t("On account needs a customer on the ticket (F3)")
-            return _t("That way of paying is not accepted")
+                return translate("Messages", "On account needs a customer on the ticket (F3)")
+            return translate("Messages", "That way of paying is not accepted")
         case errors.TicketClosed():
-            return _t("This ticket is closed; start a new one")
+            return translate("Messages", "This ticket is closed; start a new one")
         case errors.SaleNotFound():
-            return _t("No sale with receipt number {receipt_no}").format(
+            return translate("Messages", "No sale with receipt number {receipt_no}").format(
                 receipt_no=f.get("receipt_no", "")
             )
         case errors.ReturnTooLarge():
-            return _t("At most {qty} of {name} can come back").format(
+            return translate("Messages", "At most {qty} of {name} can come back").format(
                 qty=format_quantity(int(f.get("left_milli", 0))), name=name
             )
         case errors.NeedsConfirmation():
-            return _t("{qty} × {name}: is that right?").format(
+            return translate("Messages", "{qty} × {name}: is that right?").format(
                 qty=format_quantity(int(f.get("qty_milli", 0))), name=name
             )
         case errors.PermissionRequired():
-            return _t("{action} needs the {role}'s PIN").format(
+            return translate("Messages", "{action} needs the {role}'s PIN").format(
                 action=action_name(str(f.get("action", ""))),
                 role=role_name(str(f.get("role", "owner"))),
             )
         case errors.LockedOut():
-            return _t("Too many wrong PINs: wait {seconds} s").format(
+            return translate("Messages", "Too many wrong PINs: wait {seconds} s").format(
                 seconds=_seconds(f.get("wait_s", 0))
             )
         case errors.WrongPin():
             wait = f.get("wait_s") or 0
             if wait:
-                return _t("Wrong PIN. Wait {seconds} s before the next try").format(
-                    seconds=_seconds(wait)
-                )
-            return _t("Wrong PIN")
+                return translate(
+                    "Messages", "Wrong PIN. Wait {seconds} s before the next try"
+                ).format(seconds=_seconds(wait))
+            return translate("Messages", "Wrong PIN")
         case errors.DuplicatePin():
-            return _t("Another user already has that PIN")
+            return translate("Messages", "Another user already has that PIN")
         case errors.UserInputError():
             if f.get("value"):
-                return _t("Not valid: {value}").format(value=f["value"])
-            return _t("That entry is not valid")
+                return translate("Messages", "Not valid: {value}").format(value=f["value"])
+            return translate("Messages", "That entry is not valid")
     log.warning("no message for %s (%s)", type(exc).__name__, exc.code)
-    return _t("That cannot be done: {code}").format(code=exc.code)
+    return translate("Messages", "That cannot be done: {code}").format(code=exc.code)
 
 
 def _seconds(value: object) -> str:

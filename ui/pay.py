@@ -38,7 +38,7 @@ class PayDialog(Dialog):
         self.result_: Completed | None = None
         self._build()
         self.refresh()
-        self.resize(760, 600)
+        self.resize(760, 480)
 
     def _build(self) -> None:
         top = QGridLayout()
@@ -54,7 +54,7 @@ class PayDialog(Dialog):
         self.change_caption = QLabel(self.tr("Change"))
         theme.set_role(self.change_caption, "caption")
         self.change = QLabel(format_money(0))
-        theme.set_role(self.change, "huge")
+        theme.set_role(self.change, "change")
         self.change.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.change_caption.setAlignment(Qt.AlignmentFlag.AlignRight)
         top.addWidget(self.change_caption, 0, 1)
@@ -110,6 +110,7 @@ class PayDialog(Dialog):
             self.payments.addItem(
                 f"{tender_name(payment.tender)}   {format_money(payment.amount)}"
             )
+        self.payments.setVisible(bool(self.till.ticket.payments))
         self._preview_change()
 
     def _preview_change(self) -> None:

@@ -41,6 +41,8 @@ class SearchDialog(Dialog):
         self.results.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
         self.results.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.results.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.results.setStyleSheet("QTableWidget { font-size: 15pt; }")
+        self.results.verticalHeader().setDefaultSectionSize(38)
         self.results.doubleClicked.connect(lambda _index: self.submit())
         self.layout_.addWidget(self.results)
         self.hint = QLabel(self.tr("↑ ↓ choose, Enter adds, Esc closes"))

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QSizePolicy,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -120,6 +121,8 @@ class SellingScreen(QWidget):
         self.last_item = QLabel()
         self.last_item.setStyleSheet("font-size: 20pt; font-weight: bold;")
         self.last_item.setMinimumHeight(44)
+        # a long name is cut at the panel's edge instead of widening the window
+        self.last_item.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         left.addWidget(self.last_item)
         self.entry = EntryField()
         self.entry.setStyleSheet("font-size: 16pt;")
@@ -153,7 +156,7 @@ class SellingScreen(QWidget):
         self.buttons = {}
         for index, (name, key, _label, handler) in enumerate(self._actions()):
             role = "primary" if name == "pay" else "key"
-            button = key_button("", role=role, height=52)
+            button = key_button("", role=role, height=52, grow=True)
             button.clicked.connect(handler)
             self.buttons[name] = button
             if name == "pay":

@@ -27,21 +27,28 @@ QLineEdit:focus { border: 2px solid #1f6feb; }
 QTableView, QListWidget { background: white; alternate-background-color: #f3f6fa;
     border: 1px solid #c9ced6; selection-background-color: #1f6feb;
     selection-color: white; gridline-color: #e3e6ea; }
+QTableView::item, QListWidget::item { padding: 2px 10px; }
 QHeaderView::section { background: #e9ecf1; border: none; border-bottom: 1px solid #c9ced6;
     padding: 6px; font-weight: bold; }
 QLabel[role="big"] { font-size: 30pt; font-weight: bold; }
 QLabel[role="huge"] { font-size: 40pt; font-weight: bold; }
 QLabel[role="caption"] { color: #5b6370; }
-QLabel[role="banner-error"] { background: #c62828; color: white; padding: 8px 12px;
-    font-size: 16pt; font-weight: bold; border-radius: 6px; }
-QLabel[role="banner-info"] { background: #2e7d32; color: white; padding: 8px 12px;
-    font-size: 16pt; font-weight: bold; border-radius: 6px; }
-QLabel[role="banner-warn"] { background: #ef6c00; color: white; padding: 8px 12px;
-    font-size: 16pt; font-weight: bold; border-radius: 6px; }
+QLabel[role="change"] { font-size: 40pt; font-weight: bold; color: #2e7d32; }
 QFrame[role="panel"] { background: white; border: 1px solid #c9ced6; border-radius: 8px; }
 QStatusBar { background: #1b1f24; color: #e6e9ee; }
 QStatusBar QLabel { color: #e6e9ee; padding: 0 8px; }
 """
+
+
+BANNER_COLOURS = {"error": "#c62828", "info": "#2e7d32", "warn": "#ef6c00"}
+
+
+def banner_style(kind: str) -> str:
+    colour = BANNER_COLOURS.get(kind, BANNER_COLOURS["info"])
+    return (
+        f"QLabel {{ background: {colour}; color: white; padding: 8px 14px;"
+        " font-size: 16pt; font-weight: bold; border-radius: 6px; }"
+    )
 
 
 def apply(app: QApplication) -> None:

@@ -10,8 +10,7 @@ from app.ticket import Line, Totals
 COLUMNS = ("#", "Item", "Qty", "Unit price", "Discount", "Total")
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("TicketModel", text)
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
 
 
 class TicketModel(QAbstractTableModel):
@@ -43,11 +42,11 @@ class TicketModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             titles = (
                 "#",
-                _t("Item"),
-                _t("Qty"),
-                _t("Unit price"),
-                _t("Discount"),
-                _t("Total"),
+                translate("TicketModel", "Item"),
+                translate("TicketModel", "Qty"),
+                translate("TicketModel", "Unit price"),
+                translate("TicketModel", "Discount"),
+                translate("TicketModel", "Total"),
             )
             return titles[section]
         return None

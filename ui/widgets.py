@@ -32,7 +32,7 @@ class Banner(QLabel):
 
     def show_message(self, text: str, kind: str = "info", *, seconds: float = 6) -> None:
         self.kind = kind
-        theme.set_role(self, f"banner-{kind}")
+        self.setStyleSheet(theme.banner_style(kind))
         self.setText(text)
         self.show()
         self._timer.start(int(seconds * 1000))
@@ -43,11 +43,17 @@ class Banner(QLabel):
         self.hide()
 
 
-def key_button(text: str, *, role: str = "key", height: int = 48) -> QPushButton:
+def key_button(
+    text: str, *, role: str = "key", height: int = 48, grow: bool = False
+) -> QPushButton:
+    """A button for a touch screen; ``grow`` lets it take spare height (the action grid)."""
     button = QPushButton(text)
     button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # touching it must not steal the scanner
     button.setMinimumHeight(height)
-    button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+    vertical = QSizePolicy.Policy.Expanding if grow else QSizePolicy.Policy.Fixed
+    button.setSizePolicy(QSizePolicy.Policy.Expanding, vertical)
+    if not grow:
+        button.setFixedHeight(height)
     theme.set_role(button, role)
     return button
 

@@ -124,11 +124,11 @@ class MainWindow(QMainWindow):
             unsynced = _field(sync, "unsynced_sales") or 0
             text = self.tr("Online") if online else self.tr("Offline")
             self.sync_label.setText(
-                self.tr("Sync: {state}, {count} unsynced").format(state=text, count=unsynced)
+                self.tr("Sync: {state}, {count} not uploaded").format(state=text, count=unsynced)
             )
         elif "sync" in services.missing:
             self.sync_label.setText(
-                self.tr("Sync: not running, {count} unsynced").format(
+                self.tr("Sync: not running, {count} not uploaded").format(
                     count=state.get("unsynced", "…")
                 )
             )
