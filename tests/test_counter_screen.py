@@ -290,3 +290,76 @@ def test_product_search_as_you_type(qtbot, window):
     press(Qt.Key.Key_Return)
     wait_closed(qtbot, window)
     assert lines(window) == [("COLA", 1)]
+
+
+def test_a_short_fast_burst_is_typing_not_a_scan(qtbot, window):
+    log_in(qtbot, window, "1111")
+    keys("12")  # fast, but too short for a barcode: a person on a quick keyboard
+    press(Qt.Key.Key_Tab)
+    assert window.till.ticket.lines == []
+    qtbot.waitUntil(lambda: window.wedge.holding == 0)
+
+
+def test_a_burst_ending_in_tab_is_a_scan(qtbot, window):
+    log_in(qtbot, window, "1111")
+    keys(COLA)
+    press(Qt.Key.Key_Tab)
+    assert lines(window) == [("COLA", 1)]
+
+
+def test_a_payment_code_scanned_in_the_pay_dialog_pays_with_that_tender(qtbot, window, store):
+    log_in(qtbot, window, "1111")
+    scan(COLA)
+    press(Qt.Key.Key_F12)
+    wait_dialog(qtbot, window, "PayDialog")
+    scan("134567890123456789")  # a WeChat payment code from the customer's phone
+    wait_closed(qtbot, window)
+    sale = sales.load(store, receipt_no=sales.last_receipt_no(store))
+    assert [(p.tender, p.amount, p.reference) for p in sale.payments] == [
+        ("wechat", 350, "134567890123456789")
+    ]
+
+
+def test_split_payment_card_then_cash_with_change(qtbot, window, store, clock):
+    log_in(qtbot, window, "1111")
+    scan(COLA)
+    scan(TEA)  # 91.50 due
+    clock.step = 0.2
+    press(Qt.Key.Key_F12)
+    dialog = wait_dialog(qtbot, window, "PayDialog")
+    keys("50")
+    press(Qt.Key.Key_F5)  # card pays 50
+    assert dialog.due.text() == "¥41.50"
+    keys("100")
+    press(Qt.Key.Key_Return)  # cash 100: paid, change shows large
+    assert dialog.change.text() == "¥58.50"
+    press(Qt.Key.Key_Return)  # next customer
+    wait_closed(qtbot, window)
+    sale = sales.load(store, receipt_no=sales.last_receipt_no(store))
+    assert [(p.tender, p.amount) for p in sale.payments] == [("card", 5000), ("cash", 10000)]
+    assert sale.change_given == 5850
+
+
+def test_a_cashier_opening_settings_gets_the_owner_prompt(qtbot, window):
+    log_in(qtbot, window, "1111")
+    press(Qt.Key.Key_F11)
+    wait_dialog(qtbot, window, "PinPrompt")
+    keys("9999")
+    press(Qt.Key.Key_Return)
+    wait_dialog(qtbot, window, "SettingsDialog")
+
+
+def test_switching_the_language_in_settings(qtbot, window, tmp_path):
+    log_in(qtbot, window, "9999")  # an owner: no prompt
+    press(Qt.Key.Key_F11)
+    dialog = wait_dialog(qtbot, window, "SettingsDialog")
+    dialog.choice.setFocus()
+    press(Qt.Key.Key_Down)  # "Follow the system" -> 简体中文
+    press(Qt.Key.Key_Return)
+    wait_closed(qtbot, window)
+    assert 'language = "zh_CN"' in (tmp_path / "config.toml").read_text(encoding="utf-8")
+    assert window.selling.buttons["pay"].text().startswith("结账")
+    scan("1234567")
+    assert window.selling.banner.text() == "未知条码 1234567"
+    assert window.selling.total.text() == "¥0.00"
+    window.language.apply("en")

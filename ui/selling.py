@@ -113,9 +113,7 @@ class SellingScreen(QWidget):
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(40)
         self.table.setStyleSheet("QTableView { font-size: 15pt; }")
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self._size_columns()
         left.addWidget(self.table, 1)
 
         self.last_item = QLabel()
@@ -173,6 +171,23 @@ class SellingScreen(QWidget):
         right.addLayout(grid, 1)
         body.addLayout(right, 36)
 
+    def _size_columns(self) -> None:
+        """Fixed widths for the number columns, measured once: sizing them to their contents
+        would measure every row after every scan."""
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        metrics = self.table.fontMetrics()
+        money = metrics.horizontalAdvance("-¥99,999.99") + 28
+        for column, width in (
+            (0, metrics.horizontalAdvance("999") + 24),
+            (2, money - 20),
+            (3, money),
+            (4, money),
+            (5, money),
+        ):
+            header.resizeSection(column, width)
+
     def _actions(self) -> list[tuple[str, str, Callable[[], str], Callable]]:
         """(name, key, label, handler) of every action: one table for keys and buttons."""
         return [
@@ -199,6 +214,7 @@ class SellingScreen(QWidget):
         self.total_caption.setText(self.tr("Total"))
         self.entry.setPlaceholderText(self.tr("Scan, or type a barcode and press Enter"))
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 5)
+        self._size_columns()
         self.refresh()
 
     def changeEvent(self, event) -> None:  # noqa: N802

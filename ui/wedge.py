@@ -67,15 +67,22 @@ class ScannerWedge(QObject):
     # -- the filter ------------------------------------------------------------------------
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
-        if self._replaying or event.type() != QEvent.Type.KeyPress:
+        if self._replaying:
+            return False
+        if event.type() == QEvent.Type.ShortcutOverride:
+            # Shortcuts (F5, Ctrl+L) fire before their key press arrives: typed keys held
+            # back so far must reach their field first.
+            if self._held and not self._is_text(event) and event.key() not in _ENDS:
+                self.flush()
+            return False
+        if event.type() != QEvent.Type.KeyPress:
             return False
         if not isinstance(obj, QWidget):
             return False  # the window's copy; the focused widget gets it next
         key = event.key()
         if key in _ENDS and not event.modifiers() & _CHORD:
             return self._on_end(event)
-        text = event.text()
-        if not text or not text.isprintable() or event.modifiers() & _CHORD:
+        if not self._is_text(event):
             self.flush()  # a function key or shortcut: typed keys before it go first
             return False
         now = self.clock()
@@ -84,6 +91,11 @@ class ScannerWedge(QObject):
         self._held.append(_Held(_copy(event), obj, now))
         self._timer.start(int(self.burst_gap_s * 1000) + 10)
         return True
+
+    @staticmethod
+    def _is_text(event: QKeyEvent) -> bool:
+        text = event.text()
+        return bool(text) and text.isprintable() and not event.modifiers() & _CHORD
 
     def _on_end(self, event: QKeyEvent) -> bool:
         if not self._held:
