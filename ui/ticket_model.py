@@ -13,18 +13,39 @@ COLUMNS = ("#", "Item", "Qty", "Unit price", "Discount", "Total")
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
 
 
+_DISPLAY = Qt.ItemDataRole.DisplayRole
+_ALIGN = Qt.ItemDataRole.TextAlignmentRole
+_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+
 class TicketModel(QAbstractTableModel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._lines: list[Line] = []
         self._totals: Totals | None = None
+        self._cells: list[tuple[str, ...]] = []
 
     def show(self, lines: list[Line], totals: Totals) -> None:
-        """Show the ticket as it is now; rows are rebuilt (a ticket has tens of lines)."""
+        """Show the ticket as it is now. The cells' text is made here, once per change,
+        so painting only looks it up."""
         self.beginResetModel()
         self._lines = list(lines)
         self._totals = totals
+        self._cells = [self._row_text(row, line) for row, line in enumerate(self._lines)]
         self.endResetModel()
+
+    def _row_text(self, row: int, line: Line) -> tuple[str, ...]:
+        priced = self._totals.lines[row]
+        qty = format_quantity(line.qty_milli)
+        return (
+            str(row + 1),
+            line.name,
+            f"{qty} {line.unit}" if line.weighed else qty,
+            format_money(line.unit_price),
+            format_money(-priced.discount) if priced.discount else "",
+            format_money(priced.net),
+        )
 
     def line_id(self, row: int) -> int | None:
         return self._lines[row].line_id if 0 <= row < len(self._lines) else None
@@ -52,28 +73,8 @@ class TicketModel(QAbstractTableModel):
         return None
 
     def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        row, col = index.row(), index.column()
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            if col in (1,):
-                return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        line = self._lines[row]
-        priced = self._totals.lines[row] if self._totals else None
-        if col == 0:
-            return str(row + 1)
-        if col == 1:
-            return line.name
-        if col == 2:
-            qty = format_quantity(line.qty_milli)
-            return f"{qty} {line.unit}" if line.weighed else qty
-        if col == 3:
-            return format_money(line.unit_price)
-        if col == 4:
-            return format_money(-priced.discount) if priced and priced.discount else ""
-        if col == 5:
-            return format_money(priced.net) if priced else ""
+        if role is _DISPLAY:
+            return self._cells[index.row()][index.column()]
+        if role is _ALIGN:
+            return _LEFT if index.column() == 1 else _RIGHT
         return None

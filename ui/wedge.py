@@ -30,6 +30,8 @@ MAX_AVERAGE_GAP_S = 0.030
 MIN_SCAN_LENGTH = 6
 _ENDS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab)
 _CHORD = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+_KEY_PRESS = QEvent.Type.KeyPress
+_SHORTCUT_OVERRIDE = QEvent.Type.ShortcutOverride
 
 
 @dataclass(frozen=True)
@@ -69,13 +71,14 @@ class ScannerWedge(QObject):
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
         if self._replaying:
             return False
-        if event.type() == QEvent.Type.ShortcutOverride:
+        kind = event.type()  # this filter sees every event of the application: stay cheap
+        if kind is not _KEY_PRESS and kind is not _SHORTCUT_OVERRIDE:
+            return False
+        if kind is _SHORTCUT_OVERRIDE:
             # Shortcuts (F5, Ctrl+L) fire before their key press arrives: typed keys held
             # back so far must reach their field first.
             if self._held and not self._is_text(event) and event.key() not in _ENDS:
                 self.flush()
-            return False
-        if event.type() != QEvent.Type.KeyPress:
             return False
         if not isinstance(obj, QWidget):
             return False  # the window's copy; the focused widget gets it next
