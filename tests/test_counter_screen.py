@@ -363,3 +363,78 @@ def test_switching_the_language_in_settings(qtbot, window, tmp_path):
     assert window.selling.banner.text() == "未知条码 1234567"
     assert window.selling.total.text() == "¥0.00"
     window.language.apply("en")
+
+
+def test_an_unexpected_failure_shows_a_polite_line_and_the_next_scan_is_tried(
+    qtbot, window, store, caplog
+):
+    log_in(qtbot, window, "1111")
+    store.conn.close()  # the disk went away under the till
+    scan(COLA)
+    banner = window.selling.banner
+    assert banner.kind == "error"
+    assert banner.text().startswith("Sorry, something went wrong")
+    assert "closed" not in banner.text()
+    assert any(r.exc_info for r in caplog.records if r.levelname == "ERROR")
+
+
+def test_missing_services_are_named_in_the_status_bar(qtbot, window, store):
+    from sync import outbox
+
+    window.refresh_status()
+    qtbot.waitUntil(lambda: "…" not in window.sync_label.text())  # the count has arrived
+    assert window.printer_label.text() == "Printer: not available"
+    count = outbox.unsynced_count(store.conn)
+    assert count > 0  # the fixture's stock receipts wait for the server
+    assert window.sync_label.text() == f"Sync: not running, {count} not uploaded"
+
+
+def test_customer_search_attach_and_repeat_an_order_at_todays_prices(qtbot, window, store, clock):
+    from app import catalog, customers
+
+    person = customers.save_customer(store, name="张伟", phone="13800138000")
+    log_in(qtbot, window, "1111")
+    window.till.attach_customer(person.id)
+    scan(COLA)
+    scan(COLA)
+    press(Qt.Key.Key_F12)
+    wait_dialog(qtbot, window, "PayDialog")
+    press(Qt.Key.Key_Return)
+    wait_closed(qtbot, window)
+    catalog.save_product(store, sku="COLA", name="可口可乐 330ml", price=380, cost=200)
+
+    clock.step = 0.2
+    press(Qt.Key.Key_F3)
+    dialog = wait_dialog(qtbot, window, "CustomerDialog")
+    keys("1380")
+    qtbot.waitUntil(lambda: dialog.orders.count() > 0 and dialog.current() is not None)
+    qtbot.waitUntil(lambda: dialog.orders.currentItem().data(Qt.ItemDataRole.UserRole))
+    press(Qt.Key.Key_F4)  # repeat the selected order
+    wait_closed(qtbot, window)
+    assert [(ln.sku, ln.qty_milli, ln.unit_price) for ln in window.till.ticket.lines] == [
+        ("COLA", 2000, 380)
+    ]
+    assert window.till.ticket.customer_id == person.id
+    assert "¥3.50 → ¥3.80" in window.selling.banner.text()
+
+
+def test_delete_removes_the_selected_line(qtbot, window, store):
+    log_in(qtbot, window, "1111")
+    scan(COLA)
+    scan(TEA)
+    press(Qt.Key.Key_Up)  # select the first line from the entry field
+    press(Qt.Key.Key_Delete)
+    assert lines(window) == [("RARE", 1)]
+    assert audit.entries(store.conn, "line_void")[-1]["detail"]["sku"] == "COLA"
+
+
+def test_repeated_wrong_pins_make_the_next_try_wait(qtbot, window):
+    for _ in range(3):
+        keys("4321")
+        press(Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: not window.login.checking and window.login.pin.isEnabled())
+    qtbot.waitUntil(lambda: window.login.prompt.text().startswith("Wait"))
+    keys("1111")  # the right PIN, too soon: not even tried
+    press(Qt.Key.Key_Return)
+    assert not window.login.checking
+    assert not window.logged_in

@@ -59,6 +59,7 @@ class CustomerDialog(Dialog):
             lambda: customers.find(readers.store(), text),
             on_done=lambda found: self._show(number, found),
             on_error=lambda exc: self.show_error(describe(exc)),
+            owner=self,
         )
 
     def _show(self, number: int, found: list[customers.Customer]) -> None:
@@ -82,6 +83,7 @@ class CustomerDialog(Dialog):
             lambda: customers.recent_sales(readers.store(), person.id),
             on_done=lambda orders: self._show_orders(person.id, orders),
             on_error=lambda exc: self.show_error(describe(exc)),
+            owner=self,
         )
 
     def _show_orders(self, customer_id: int, orders: list[dict]) -> None:

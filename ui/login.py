@@ -97,12 +97,21 @@ class LoginScreen(QWidget):
 
     def submit(self) -> None:
         pin = self.pin.text()
-        if self.checking or not pin or time.monotonic() < self._wait_until:
+        if self.checking or not pin:
+            return
+        left = self._wait_until - time.monotonic()
+        if left > 0:  # the core would refuse it anyway; say so without asking it
+            self.pin.clear()
+            self.message.show_message(
+                self.tr("Wait {seconds} s").format(seconds=math.ceil(left)), "error"
+            )
             return
         self.checking = True
         self.pin.setEnabled(False)
         store = self.store
-        self.tasks.run(lambda: users.login(store, pin), on_done=self._ok, on_error=self._failed)
+        self.tasks.run(
+            lambda: users.login(store, pin), on_done=self._ok, on_error=self._failed, owner=self
+        )
 
     def _ok(self, user) -> None:
         self.checking = False

@@ -59,6 +59,7 @@ class SearchDialog(Dialog):
             lambda: catalog.search(readers.store(), text, limit=40),
             on_done=lambda found: self._show(number, found),
             on_error=lambda exc: self.show_error(describe(exc)),
+            owner=self,
         )
 
     def _show(self, number: int, found: list[catalog.Product]) -> None:

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from shiboken6 import isValid
 
 log = logging.getLogger(__name__)
 
@@ -22,16 +23,20 @@ class _Relay(QObject):
     done = Signal(object)
     failed = Signal(object)
 
-    def __init__(self, on_done, on_error, release) -> None:
+    def __init__(self, on_done, on_error, release, owner) -> None:
         super().__init__()
         self._on_done, self._on_error, self._release = on_done, on_error, release
+        self._owner = owner
         self.done.connect(self._deliver_done)
         self.failed.connect(self._deliver_error)
+
+    def _owner_gone(self) -> bool:
+        return self._owner is not None and not isValid(self._owner)
 
     @Slot(object)
     def _deliver_done(self, result: object) -> None:
         try:
-            if self._on_done is not None:
+            if self._on_done is not None and not self._owner_gone():
                 self._on_done(result)
         finally:
             self._release(self)
@@ -39,7 +44,7 @@ class _Relay(QObject):
     @Slot(object)
     def _deliver_error(self, exc: object) -> None:
         try:
-            if self._on_error is not None:
+            if self._on_error is not None and not self._owner_gone():
                 self._on_error(exc)
             else:
                 log.error("background task failed", exc_info=exc)
@@ -76,8 +81,11 @@ class Tasks:
         *,
         on_done: Callable[[Any], None] | None = None,
         on_error: Callable[[BaseException], None] | None = None,
+        owner: QObject | None = None,
     ) -> None:
-        relay = _Relay(on_done, on_error, self._pending.discard)
+        """Run ``fn`` on the pool; report to ``on_done`` or ``on_error`` on the UI thread,
+        unless ``owner`` (the widget that asked) has been closed and deleted meanwhile."""
+        relay = _Relay(on_done, on_error, self._pending.discard, owner)
         self._pending.add(relay)
         self.pool.start(_Job(fn, relay))
 

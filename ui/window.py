@@ -107,7 +107,9 @@ class MainWindow(QMainWindow):
                 state["devices"] = services.devices.states()
             return state
 
-        services.tasks.run(read, on_done=self._got_status, on_error=self._status_failed)
+        services.tasks.run(
+            read, on_done=self._got_status, on_error=self._status_failed, owner=self
+        )
 
     def _got_status(self, state: dict[str, object]) -> None:
         self._status = state
