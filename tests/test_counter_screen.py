@@ -438,3 +438,46 @@ def test_repeated_wrong_pins_make_the_next_try_wait(qtbot, window):
     press(Qt.Key.Key_Return)
     assert not window.login.checking
     assert not window.logged_in
+
+
+class RecordingQueue:
+    """Stands in for the print queue: records which sales were asked to reprint."""
+
+    def __init__(self) -> None:
+        self.reprinted: list[int] = []
+
+    def reprint(self, sale_id: int) -> None:
+        self.reprinted.append(sale_id)
+
+
+def test_reprint_the_last_receipt_through_the_print_queue(qtbot, window, store):
+    queue = RecordingQueue()
+    window.services.print_queue = queue
+    log_in(qtbot, window, "1111")
+    scan(COLA)
+    press(Qt.Key.Key_F12)
+    wait_dialog(qtbot, window, "PayDialog")
+    press(Qt.Key.Key_Return)
+    wait_closed(qtbot, window)
+    receipt = sales.last_receipt_no(store)
+
+    press(Qt.Key.Key_F10)
+    wait_dialog(qtbot, window, "ReprintDialog")
+    press(Qt.Key.Key_Return)  # the last receipt is filled in
+    wait_closed(qtbot, window)
+    qtbot.waitUntil(lambda: queue.reprinted == [sales.load(store, receipt_no=receipt).id])
+    qtbot.waitUntil(lambda: "sent to the printer" in window.selling.banner.text())
+
+
+def test_reprint_without_a_print_queue_says_printing_is_not_available(qtbot, window, store):
+    log_in(qtbot, window, "1111")
+    scan(COLA)
+    press(Qt.Key.Key_F12)
+    wait_dialog(qtbot, window, "PayDialog")
+    press(Qt.Key.Key_Return)
+    wait_closed(qtbot, window)
+    press(Qt.Key.Key_F10)
+    wait_dialog(qtbot, window, "ReprintDialog")
+    press(Qt.Key.Key_Return)
+    wait_closed(qtbot, window)
+    assert window.selling.banner.text() == "Printing is not available on this till"
