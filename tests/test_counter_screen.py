@@ -123,6 +123,12 @@ def test_log_in_scan_three_items_pay_exact_cash(qtbot, window, store):
     scan(COLA)
     assert lines(window) == [("RARE", 1), ("COLA", 2)]
     assert window.selling.total.text() == "¥95.00"
+    model = window.selling.model
+    shown = [[model.index(row, col).data() for col in range(6)] for row in range(2)]
+    assert shown == [
+        ["1", "Limited tea", "1", "¥88.00", "", "¥88.00"],
+        ["2", "可口可乐 330ml", "2", "¥3.50", "", "¥7.00"],
+    ]
 
     press(Qt.Key.Key_F12)
     wait_dialog(qtbot, window)

@@ -177,15 +177,14 @@ class SellingScreen(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.ensurePolished()
         metrics = self.table.fontMetrics()
-        money = metrics.horizontalAdvance("-¥99,999.99") + 28
-        for column, width in (
-            (0, metrics.horizontalAdvance("999") + 24),
-            (2, money - 20),
-            (3, money),
-            (4, money),
-            (5, money),
-        ):
+        money = metrics.horizontalAdvance("-¥9,999.99") + 24
+        widths = {
+            0: metrics.horizontalAdvance("99") + 20,
+            2: metrics.horizontalAdvance("99.999") + 24,
+        }
+        for column, width in ((0, widths[0]), (2, widths[2]), (3, money), (4, money), (5, money)):
             header.resizeSection(column, width)
 
     def _actions(self) -> list[tuple[str, str, Callable[[], str], Callable]]:

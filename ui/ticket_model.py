@@ -73,8 +73,8 @@ class TicketModel(QAbstractTableModel):
         return None
 
     def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
-        if role is _DISPLAY:
+        if role == _DISPLAY:  # Qt hands the role over as a plain int
             return self._cells[index.row()][index.column()]
-        if role is _ALIGN:
+        if role == _ALIGN:
             return _LEFT if index.column() == 1 else _RIGHT
         return None

@@ -1,5 +1,5 @@
-"""Render the counter screen's login, selling, payment and search screens in Chinese and
-English at 1366x768, into this folder. Run from the repository root:
+"""Render the counter screen's login, selling, payment, search, customer and return screens
+in Chinese and English at 1366x768, into this folder. Run from the repository root:
 
     QT_QPA_PLATFORM=offscreen python docs/screenshots/make.py
 
@@ -42,9 +42,9 @@ PRODUCTS = [
     ("6925303730574", "TYSM", "统一 老坛酸菜牛肉面", 450),
     ("6902538006100", "MZY", "蒙牛 纯牛奶 250ml × 12", 6290),
     ("6911988009234", "DLX", "达利园 法式软面包 香奶味", 1290),
-    ("6903148144583", "ANLX", "安慕希 希腊风味酸奶 205g", 590),
-    ("6934024511205", "KLB", "康师傅 冰红茶 500ml", 300),
-    ("6956511900011", "WWXB", "旺旺 雪饼 84g", 780),
+    ("6903148144589", "ANLX", "安慕希 希腊风味酸奶 205g", 590),
+    ("6934024511201", "KLB", "康师傅 冰红茶 500ml", 300),
+    ("6956511900015", "WWXB", "旺旺 雪饼 84g", 780),
     ("6921168509256", "HKLK", "好丽友 巧克力派 6枚装", 1350),
     ("6901035603119", "KLQT", "可乐味 QQ 糖", 250),
 ]
@@ -58,7 +58,16 @@ def seed(store: Store) -> None:
             store, sku=sku, name=name, price=price, cost=price * 7 // 10, barcodes=[code]
         )
         stock.record(store, product_id=product_id, qty_milli=40_000, kind="receipt")
-    customers.save_customer(store, name="张伟", phone="13800138000", card_code="M000123")
+    person = customers.save_customer(
+        store, name="张伟", phone="13800138000", card_code="M000123"
+    )
+    till = Till(store, Config())
+    till.login(users.all_users(store)[0])
+    till.attach_customer(person.id)
+    for code in ("6902538006100", "6901234567892", "6901234567892", "6956511900015"):
+        till.scan(code)
+    till.add_payment(tender="cash", amount=till.totals().due)
+    till.complete()
 
 
 def settle(app: QApplication, until=lambda: True, rounds: int = 200) -> None:
@@ -118,7 +127,7 @@ def render(app: QApplication, store: Store, language_code: str, tmp: Path) -> No
         "6902538006100",
         "6901234567892",
         "6911988009234",
-        "6903148144583",
+        "6903148144589",
     ):
         selling.scan(code)
     selling.scan("6900000000014")  # not in the catalog: the banner shows
@@ -142,6 +151,24 @@ def render(app: QApplication, store: Store, language_code: str, tmp: Path) -> No
     dialog.field.setText("kl")
     settle(app, until=lambda: dialog.ready and dialog.results.rowCount() > 0)
     with_dialog(window, dialog).save(str(OUT / f"search_{language_code}.png"))
+    dialog.reject()
+    settle(app, rounds=5)
+
+    selling.open_customer()
+    dialog = selling.dialog
+    dialog.field.setText("1380")
+    settle(app, until=lambda: dialog.orders.count() > 0 and dialog.current() is not None)
+    settle(app, rounds=20)
+    with_dialog(window, dialog).save(str(OUT / f"customer_{language_code}.png"))
+    dialog.reject()
+    settle(app, rounds=5)
+
+    selling.open_return()
+    dialog = selling.dialog
+    dialog.field.setText("T01-000001")
+    dialog.load("T01-000001")
+    settle(app, rounds=10)
+    with_dialog(window, dialog).save(str(OUT / f"return_{language_code}.png"))
     dialog.reject()
     settle(app, rounds=5)
 
