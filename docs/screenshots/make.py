@@ -58,9 +58,7 @@ def seed(store: Store) -> None:
             store, sku=sku, name=name, price=price, cost=price * 7 // 10, barcodes=[code]
         )
         stock.record(store, product_id=product_id, qty_milli=40_000, kind="receipt")
-    person = customers.save_customer(
-        store, name="张伟", phone="13800138000", card_code="M000123"
-    )
+    person = customers.save_customer(store, name="张伟", phone="13800138000", card_code="M000123")
     till = Till(store, Config())
     till.login(users.all_users(store)[0])
     till.attach_customer(person.id)
