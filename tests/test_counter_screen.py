@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib.util
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
@@ -487,3 +489,34 @@ def test_reprint_without_a_print_queue_says_printing_is_not_available(qtbot, win
     press(Qt.Key.Key_Return)
     wait_closed(qtbot, window)
     assert window.selling.banner.text() == "Printing is not available on this till"
+
+
+def test_closing_the_till_holds_the_open_ticket(qtbot, window, store):
+    log_in(qtbot, window, "1111")
+    scan(COLA)
+    window.close()
+    assert store.scalar("SELECT label FROM held_tickets") == "open when the till closed"
+
+
+def test_each_optional_service_is_started_or_says_why_not(window):
+    from app.cli import Context
+    from ui.main import start_services
+
+    built = start_services(Context(window.services.data_dir), window.services)
+    modules = {
+        ("devices", "devices"): "devices.manager",
+        ("print_queue", "printer"): "printing.queue",
+        ("sync", "sync"): "sync.worker",
+    }
+    for (service, label), module in modules.items():
+        try:
+            present = importlib.util.find_spec(module) is not None
+        except ModuleNotFoundError:
+            present = False
+        if not present:
+            assert service not in built
+            assert built["missing"][label] == "not installed"
+        else:
+            assert service in built or label in built["missing"]
+    for _name, close in reversed(built["closers"]):
+        close()

@@ -22,6 +22,7 @@ from app.ticket import Discount
 from localdb import Store
 from ui import theme
 from ui.messages import describe
+from ui.tasks import Tasks
 from ui.widgets import Dialog, NumberPad
 
 
@@ -31,10 +32,18 @@ class PinPrompt(Dialog):
     approved = Signal(object)  # the approving User
 
     def __init__(
-        self, store: Store, *, action: str, reason: str, role: str = "owner", parent=None
+        self,
+        store: Store,
+        tasks: Tasks,
+        *,
+        action: str,
+        reason: str,
+        role: str = "owner",
+        parent=None,
     ):
         super().__init__(parent, title=self.tr("Owner approval"))
-        self.store, self.action, self.role = store, action, role
+        self.store, self.tasks, self.action, self.role = store, tasks, action, role
+        self.checking = False
         heading = QLabel(reason)
         heading.setWordWrap(True)
         theme.set_role(heading, "caption")
@@ -51,16 +60,28 @@ class PinPrompt(Dialog):
         self.setMinimumWidth(380)
 
     def check(self) -> None:
-        try:
-            approver = users.authorize(
-                self.store, self.pin.text(), role=self.role, action=self.action
-            )
-        except TillbookError as exc:
-            self.pin.clear()
-            self.show_error(describe(exc))
+        """Check the PIN off the UI thread (a slow hash per user)."""
+        pin = self.pin.text()
+        if self.checking or not pin:
             return
+        self.checking = True
+        store, role, action = self.store, self.role, self.action
+        self.tasks.run(
+            lambda: users.authorize(store, pin, role=role, action=action),
+            on_done=self._approved,
+            on_error=self._refused,
+            owner=self,
+        )
+
+    def _approved(self, approver) -> None:
+        self.checking = False
         self.approved.emit(approver)
         self.accept()
+
+    def _refused(self, exc: BaseException) -> None:
+        self.checking = False
+        self.pin.clear()
+        self.show_error(describe(exc))
 
 
 class NumberDialog(Dialog):

@@ -306,7 +306,11 @@ class SellingScreen(QWidget):
     def ask_owner(self, exc: PermissionRequired, then: Callable) -> None:
         """An owner's PIN for the action ``exc`` names; ``then(approver)`` runs it."""
         prompt = PinPrompt(
-            self.store, action=str(exc.fields.get("action", "")), reason=describe(exc), parent=self
+            self.store,
+            self.services.tasks,
+            action=str(exc.fields.get("action", "")),
+            reason=describe(exc),
+            parent=self,
         )
         prompt.approved.connect(lambda approver: self.run(lambda: then(approver)))
         self._open(prompt)

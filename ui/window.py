@@ -170,6 +170,17 @@ class MainWindow(QMainWindow):
         self.login.reset()
         self.retranslate()
 
+    def closeEvent(self, event) -> None:  # noqa: N802
+        """An open ticket is held when the till closes, so nothing rung up is lost."""
+        ticket = self.till.ticket
+        if ticket.lines and ticket.state == "open":
+            try:
+                held_id = self.till.hold(label=self.tr("open when the till closed"))
+                log.info("open ticket held as %s at close", held_id)
+            except Exception:  # the window must close whatever the store says
+                log.exception("open ticket not held at close")
+        super().closeEvent(event)
+
     @property
     def logged_in(self) -> bool:
         return self.till.user is not None and self.stack.currentWidget() is self.selling

@@ -4,17 +4,17 @@
 <context>
     <name>ConfirmDialog</name>
     <message>
-        <location filename="../dialogs.py" line="269"/>
+        <location filename="../dialogs.py" line="290"/>
         <source>Please confirm</source>
         <translation>Please confirm</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="275"/>
+        <location filename="../dialogs.py" line="296"/>
         <source>Yes (Enter)</source>
         <translation>Yes (Enter)</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="277"/>
+        <location filename="../dialogs.py" line="298"/>
         <source>No (Esc)</source>
         <translation>No (Esc)</translation>
     </message>
@@ -47,17 +47,17 @@
         <translation>No customer  [F9]</translation>
     </message>
     <message>
-        <location filename="../customer.py" line="93"/>
+        <location filename="../customer.py" line="95"/>
         <source>return</source>
         <translation>return</translation>
     </message>
     <message>
-        <location filename="../customer.py" line="103"/>
+        <location filename="../customer.py" line="105"/>
         <source>No orders yet</source>
         <translation>No orders yet</translation>
     </message>
     <message>
-        <location filename="../customer.py" line="149"/>
+        <location filename="../customer.py" line="151"/>
         <source>Choose a customer and one of their orders</source>
         <translation>Choose a customer and one of their orders</translation>
     </message>
@@ -65,37 +65,37 @@
 <context>
     <name>DiscountDialog</name>
     <message>
-        <location filename="../dialogs.py" line="117"/>
+        <location filename="../dialogs.py" line="138"/>
         <source>Discount</source>
         <translation>Discount</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="118"/>
+        <location filename="../dialogs.py" line="139"/>
         <source>Discount on: {name}</source>
         <translation>Discount on: {name}</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="120"/>
+        <location filename="../dialogs.py" line="141"/>
         <source>Percent off</source>
         <translation>Percent off</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="121"/>
+        <location filename="../dialogs.py" line="142"/>
         <source>Amount off (¥)</source>
         <translation>Amount off (¥)</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="122"/>
+        <location filename="../dialogs.py" line="143"/>
         <source>Percent off the whole ticket</source>
         <translation>Percent off the whole ticket</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="130"/>
+        <location filename="../dialogs.py" line="151"/>
         <source>e.g. 10</source>
         <translation>e.g. 10</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="136"/>
+        <location filename="../dialogs.py" line="157"/>
         <source>Remove discount</source>
         <translation>Remove discount</translation>
     </message>
@@ -103,27 +103,27 @@
 <context>
     <name>HeldDialog</name>
     <message>
-        <location filename="../dialogs.py" line="199"/>
+        <location filename="../dialogs.py" line="220"/>
         <source>Held tickets</source>
         <translation>Held tickets</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="200"/>
+        <location filename="../dialogs.py" line="221"/>
         <source>Choose a ticket and press Enter to resume it</source>
         <translation>Choose a ticket and press Enter to resume it</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="203"/>
+        <location filename="../dialogs.py" line="224"/>
         <source>#{id}  {lines} lines  {total}  held at {time}</source>
         <translation>#{id}  {lines} lines  {total}  held at {time}</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="215"/>
+        <location filename="../dialogs.py" line="236"/>
         <source>No tickets are on hold</source>
         <translation>No tickets are on hold</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="219"/>
+        <location filename="../dialogs.py" line="240"/>
         <source>Resume (Enter)</source>
         <translation>Resume (Enter)</translation>
     </message>
@@ -137,7 +137,7 @@
     </message>
     <message>
         <location filename="../login.py" line="77"/>
-        <location filename="../login.py" line="130"/>
+        <location filename="../login.py" line="139"/>
         <source>Type your PIN and press Enter</source>
         <translation>Type your PIN and press Enter</translation>
     </message>
@@ -147,7 +147,8 @@
         <translation>No users yet. The owner adds one with: tillbook user add NAME --role owner --pin PIN</translation>
     </message>
     <message>
-        <location filename="../login.py" line="132"/>
+        <location filename="../login.py" line="106"/>
+        <location filename="../login.py" line="141"/>
         <source>Wait {seconds} s</source>
         <translation>Wait {seconds} s</translation>
     </message>
@@ -175,47 +176,52 @@
         <translation>Locked</translation>
     </message>
     <message>
-        <location filename="../window.py" line="125"/>
+        <location filename="../window.py" line="127"/>
         <source>Online</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../window.py" line="125"/>
+        <location filename="../window.py" line="127"/>
         <source>Offline</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../window.py" line="127"/>
+        <location filename="../window.py" line="129"/>
         <source>Sync: {state}, {count} not uploaded</source>
         <translation>Sync: {state}, {count} not uploaded</translation>
     </message>
     <message>
-        <location filename="../window.py" line="131"/>
+        <location filename="../window.py" line="133"/>
         <source>Sync: not running, {count} not uploaded</source>
         <translation>Sync: not running, {count} not uploaded</translation>
     </message>
     <message>
-        <location filename="../window.py" line="136"/>
+        <location filename="../window.py" line="138"/>
         <source>Sync: starting…</source>
         <translation>Sync: starting…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="140"/>
+        <location filename="../window.py" line="142"/>
         <source>Printer: {state}</source>
         <translation>Printer: {state}</translation>
     </message>
     <message>
-        <location filename="../window.py" line="142"/>
+        <location filename="../window.py" line="144"/>
         <source>Printer: not available</source>
         <translation>Printer: not available</translation>
     </message>
     <message>
-        <location filename="../window.py" line="144"/>
+        <location filename="../window.py" line="146"/>
         <source>Printer: starting…</source>
         <translation>Printer: starting…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="184"/>
+        <location filename="../window.py" line="178"/>
+        <source>open when the till closed</source>
+        <translation>open when the till closed</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="197"/>
         <source>Log in first, then scan</source>
         <translation>Log in first, then scan</translation>
     </message>
@@ -486,12 +492,12 @@
         <translation>Total {total}, paid {paid}</translation>
     </message>
     <message>
-        <location filename="../pay.py" line="182"/>
+        <location filename="../pay.py" line="183"/>
         <source>Paid. Receipt {receipt_no}</source>
         <translation>Paid. Receipt {receipt_no}</translation>
     </message>
     <message>
-        <location filename="../pay.py" line="187"/>
+        <location filename="../pay.py" line="188"/>
         <source>Give the change, then Enter for the next customer</source>
         <translation>Give the change, then Enter for the next customer</translation>
     </message>
@@ -499,12 +505,12 @@
 <context>
     <name>PinPrompt</name>
     <message>
-        <location filename="../dialogs.py" line="36"/>
+        <location filename="../dialogs.py" line="44"/>
         <source>Owner approval</source>
         <translation>Owner approval</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="42"/>
+        <location filename="../dialogs.py" line="51"/>
         <source>Owner PIN, then Enter</source>
         <translation>Owner PIN, then Enter</translation>
     </message>
@@ -512,37 +518,37 @@
 <context>
     <name>PriceDialog</name>
     <message>
-        <location filename="../dialogs.py" line="160"/>
+        <location filename="../dialogs.py" line="181"/>
         <source>Change price</source>
         <translation>Change price</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="162"/>
+        <location filename="../dialogs.py" line="183"/>
         <source>{name}: now {price}</source>
         <translation>{name}: now {price}</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="164"/>
+        <location filename="../dialogs.py" line="185"/>
         <source>New unit price (¥)</source>
         <translation>New unit price (¥)</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="167"/>
+        <location filename="../dialogs.py" line="188"/>
         <source>Reason</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="169"/>
+        <location filename="../dialogs.py" line="190"/>
         <source>e.g. damaged packaging</source>
         <translation>e.g. damaged packaging</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="173"/>
+        <location filename="../dialogs.py" line="194"/>
         <source>Change price (Enter)</source>
         <translation>Change price (Enter)</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="187"/>
+        <location filename="../dialogs.py" line="208"/>
         <source>Say why the price changes</source>
         <translation>Say why the price changes</translation>
     </message>
@@ -550,12 +556,12 @@
 <context>
     <name>QuantityDialog</name>
     <message>
-        <location filename="../dialogs.py" line="95"/>
+        <location filename="../dialogs.py" line="116"/>
         <source>Quantity</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="96"/>
+        <location filename="../dialogs.py" line="117"/>
         <source>New quantity of {name}</source>
         <translation>New quantity of {name}</translation>
     </message>
@@ -563,12 +569,12 @@
 <context>
     <name>ReprintDialog</name>
     <message>
-        <location filename="../dialogs.py" line="246"/>
+        <location filename="../dialogs.py" line="267"/>
         <source>Reprint a receipt</source>
         <translation>Reprint a receipt</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="247"/>
+        <location filename="../dialogs.py" line="268"/>
         <source>Receipt number (Enter for the last one)</source>
         <translation>Receipt number (Enter for the last one)</translation>
     </message>
@@ -649,12 +655,12 @@
         <translation>Price</translation>
     </message>
     <message>
-        <location filename="../search.py" line="46"/>
+        <location filename="../search.py" line="48"/>
         <source>↑ ↓ choose, Enter adds, Esc closes</source>
         <translation>↑ ↓ choose, Enter adds, Esc closes</translation>
     </message>
     <message>
-        <location filename="../search.py" line="78"/>
+        <location filename="../search.py" line="81"/>
         <source>{count} found. ↑ ↓ choose, Enter adds, Esc closes</source>
         <translation>{count} found. ↑ ↓ choose, Enter adds, Esc closes</translation>
     </message>
@@ -662,176 +668,176 @@
 <context>
     <name>SellingScreen</name>
     <message>
-        <location filename="../selling.py" line="179"/>
+        <location filename="../selling.py" line="193"/>
         <source>Search</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="180"/>
+        <location filename="../selling.py" line="194"/>
         <source>Customer</source>
         <translation>Customer</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="181"/>
+        <location filename="../selling.py" line="195"/>
         <source>Quantity</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="182"/>
+        <location filename="../selling.py" line="196"/>
         <source>Hold / resume</source>
         <translation>Hold / resume</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="183"/>
+        <location filename="../selling.py" line="197"/>
         <source>Discount</source>
         <translation>Discount</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="184"/>
+        <location filename="../selling.py" line="198"/>
         <source>Change price</source>
         <translation>Change price</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="185"/>
+        <location filename="../selling.py" line="199"/>
         <source>Return</source>
         <translation>Return</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="186"/>
+        <location filename="../selling.py" line="200"/>
         <source>Void line</source>
         <translation>Void line</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="187"/>
+        <location filename="../selling.py" line="201"/>
         <source>Reprint</source>
         <translation>Reprint</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="188"/>
+        <location filename="../selling.py" line="202"/>
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="189"/>
+        <location filename="../selling.py" line="203"/>
         <source>Lock</source>
         <translation>Lock</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="190"/>
+        <location filename="../selling.py" line="204"/>
         <source>Clear ticket</source>
         <translation>Clear ticket</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="191"/>
+        <location filename="../selling.py" line="205"/>
         <source>Pay</source>
         <translation>Pay</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="199"/>
+        <location filename="../selling.py" line="213"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="200"/>
+        <location filename="../selling.py" line="214"/>
         <source>Scan, or type a barcode and press Enter</source>
         <translation>Scan, or type a barcode and press Enter</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="224"/>
+        <location filename="../selling.py" line="239"/>
         <source>{items} items, {lines} lines</source>
         <translation>{items} items, {lines} lines</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="233"/>
+        <location filename="../selling.py" line="248"/>
         <source>Customer: {name}</source>
         <translation>Customer: {name}</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="235"/>
+        <location filename="../selling.py" line="250"/>
         <source>No customer (F3)</source>
         <translation>No customer (F3)</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="343"/>
+        <location filename="../selling.py" line="362"/>
         <source>{name}  {qty} × {price}</source>
         <translation>{name}  {qty} × {price}</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="349"/>
-        <location filename="../selling.py" line="439"/>
+        <location filename="../selling.py" line="368"/>
+        <location filename="../selling.py" line="458"/>
         <source>Low stock: {name} (sold, and flagged for the owner)</source>
         <translation>Low stock: {name} (sold, and flagged for the owner)</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="407"/>
+        <location filename="../selling.py" line="426"/>
         <source>{name} {old} → {new}</source>
         <translation>{name} {old} → {new}</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="414"/>
+        <location filename="../selling.py" line="433"/>
         <source>Order {receipt_no} copied</source>
         <translation>Order {receipt_no} copied</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="416"/>
+        <location filename="../selling.py" line="435"/>
         <source>price changed: {list}</source>
         <translation>price changed: {list}</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="418"/>
+        <location filename="../selling.py" line="437"/>
         <source>not for sale now: {list}</source>
         <translation>not for sale now: {list}</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="424"/>
-        <location filename="../selling.py" line="485"/>
-        <location filename="../selling.py" line="506"/>
-        <location filename="../selling.py" line="545"/>
+        <location filename="../selling.py" line="443"/>
+        <location filename="../selling.py" line="504"/>
+        <location filename="../selling.py" line="525"/>
+        <location filename="../selling.py" line="564"/>
         <source>The ticket is empty</source>
         <translation>The ticket is empty</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="458"/>
+        <location filename="../selling.py" line="477"/>
         <source>Ticket held as #{id}. F5 on an empty ticket resumes it</source>
         <translation>Ticket held as #{id}. F5 on an empty ticket resumes it</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="472"/>
+        <location filename="../selling.py" line="491"/>
         <source>Ticket #{id} resumed</source>
         <translation>Ticket #{id} resumed</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="517"/>
+        <location filename="../selling.py" line="536"/>
         <source>Price of {name} is now {price}</source>
         <translation>Price of {name} is now {price}</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="534"/>
+        <location filename="../selling.py" line="553"/>
         <source>Removed: {name}</source>
         <translation>Removed: {name}</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="555"/>
+        <location filename="../selling.py" line="574"/>
         <source>Sale {receipt_no} done: {total}</source>
         <translation>Sale {receipt_no} done: {total}</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="559"/>
+        <location filename="../selling.py" line="578"/>
         <source>Change {change}</source>
         <translation>Change {change}</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="573"/>
+        <location filename="../selling.py" line="592"/>
         <source>Return {receipt_no} recorded. Refund: {refund}</source>
         <translation>Return {receipt_no} recorded. Refund: {refund}</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="595"/>
+        <location filename="../selling.py" line="614"/>
         <source>Printing is not available on this till</source>
         <translation>Printing is not available on this till</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="600"/>
+        <location filename="../selling.py" line="619"/>
         <source>Receipt {receipt_no} sent to the printer</source>
         <translation>Receipt {receipt_no} sent to the printer</translation>
     </message>
@@ -867,27 +873,27 @@
 <context>
     <name>TicketModel</name>
     <message>
-        <location filename="../ticket_model.py" line="45"/>
+        <location filename="../ticket_model.py" line="66"/>
         <source>Item</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../ticket_model.py" line="46"/>
+        <location filename="../ticket_model.py" line="67"/>
         <source>Qty</source>
         <translation>Qty</translation>
     </message>
     <message>
-        <location filename="../ticket_model.py" line="47"/>
+        <location filename="../ticket_model.py" line="68"/>
         <source>Unit price</source>
         <translation>Unit price</translation>
     </message>
     <message>
-        <location filename="../ticket_model.py" line="48"/>
+        <location filename="../ticket_model.py" line="69"/>
         <source>Discount</source>
         <translation>Discount</translation>
     </message>
     <message>
-        <location filename="../ticket_model.py" line="49"/>
+        <location filename="../ticket_model.py" line="70"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>

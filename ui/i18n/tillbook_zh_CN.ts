@@ -4,17 +4,17 @@
 <context>
     <name>ConfirmDialog</name>
     <message>
-        <location filename="../dialogs.py" line="269"/>
+        <location filename="../dialogs.py" line="290"/>
         <source>Please confirm</source>
         <translation>请确认</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="275"/>
+        <location filename="../dialogs.py" line="296"/>
         <source>Yes (Enter)</source>
         <translation>是 (Enter)</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="277"/>
+        <location filename="../dialogs.py" line="298"/>
         <source>No (Esc)</source>
         <translation>否 (Esc)</translation>
     </message>
@@ -47,17 +47,17 @@
         <translation>不关联会员  [F9]</translation>
     </message>
     <message>
-        <location filename="../customer.py" line="93"/>
+        <location filename="../customer.py" line="95"/>
         <source>return</source>
         <translation>退货</translation>
     </message>
     <message>
-        <location filename="../customer.py" line="103"/>
+        <location filename="../customer.py" line="105"/>
         <source>No orders yet</source>
         <translation>还没有订单</translation>
     </message>
     <message>
-        <location filename="../customer.py" line="149"/>
+        <location filename="../customer.py" line="151"/>
         <source>Choose a customer and one of their orders</source>
         <translation>请先选择会员和一张订单</translation>
     </message>
@@ -65,37 +65,37 @@
 <context>
     <name>DiscountDialog</name>
     <message>
-        <location filename="../dialogs.py" line="117"/>
+        <location filename="../dialogs.py" line="138"/>
         <source>Discount</source>
         <translation>折扣</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="118"/>
+        <location filename="../dialogs.py" line="139"/>
         <source>Discount on: {name}</source>
         <translation>折扣商品：{name}</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="120"/>
+        <location filename="../dialogs.py" line="141"/>
         <source>Percent off</source>
         <translation>按百分比</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="121"/>
+        <location filename="../dialogs.py" line="142"/>
         <source>Amount off (¥)</source>
         <translation>减金额 (¥)</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="122"/>
+        <location filename="../dialogs.py" line="143"/>
         <source>Percent off the whole ticket</source>
         <translation>整单按百分比</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="130"/>
+        <location filename="../dialogs.py" line="151"/>
         <source>e.g. 10</source>
         <translation>例如 10</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="136"/>
+        <location filename="../dialogs.py" line="157"/>
         <source>Remove discount</source>
         <translation>取消折扣</translation>
     </message>
@@ -103,27 +103,27 @@
 <context>
     <name>HeldDialog</name>
     <message>
-        <location filename="../dialogs.py" line="199"/>
+        <location filename="../dialogs.py" line="220"/>
         <source>Held tickets</source>
         <translation>挂起的单</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="200"/>
+        <location filename="../dialogs.py" line="221"/>
         <source>Choose a ticket and press Enter to resume it</source>
         <translation>选择一张单，按 Enter 取回</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="203"/>
+        <location filename="../dialogs.py" line="224"/>
         <source>#{id}  {lines} lines  {total}  held at {time}</source>
         <translation>#{id}  {lines} 行  {total}  {time} 挂单</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="215"/>
+        <location filename="../dialogs.py" line="236"/>
         <source>No tickets are on hold</source>
         <translation>没有挂起的单</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="219"/>
+        <location filename="../dialogs.py" line="240"/>
         <source>Resume (Enter)</source>
         <translation>取单 (Enter)</translation>
     </message>
@@ -137,7 +137,7 @@
     </message>
     <message>
         <location filename="../login.py" line="77"/>
-        <location filename="../login.py" line="130"/>
+        <location filename="../login.py" line="139"/>
         <source>Type your PIN and press Enter</source>
         <translation>输入密码，按 Enter</translation>
     </message>
@@ -147,7 +147,8 @@
         <translation>还没有用户。店主用此命令添加：tillbook user add 姓名 --role owner --pin 密码</translation>
     </message>
     <message>
-        <location filename="../login.py" line="132"/>
+        <location filename="../login.py" line="106"/>
+        <location filename="../login.py" line="141"/>
         <source>Wait {seconds} s</source>
         <translation>请等待 {seconds} 秒</translation>
     </message>
@@ -175,47 +176,52 @@
         <translation>已锁定</translation>
     </message>
     <message>
-        <location filename="../window.py" line="125"/>
+        <location filename="../window.py" line="127"/>
         <source>Online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../window.py" line="125"/>
+        <location filename="../window.py" line="127"/>
         <source>Offline</source>
         <translation>离线</translation>
     </message>
     <message>
-        <location filename="../window.py" line="127"/>
+        <location filename="../window.py" line="129"/>
         <source>Sync: {state}, {count} not uploaded</source>
         <translation>同步：{state}，{count} 项未上传</translation>
     </message>
     <message>
-        <location filename="../window.py" line="131"/>
+        <location filename="../window.py" line="133"/>
         <source>Sync: not running, {count} not uploaded</source>
         <translation>同步：未运行，{count} 项未上传</translation>
     </message>
     <message>
-        <location filename="../window.py" line="136"/>
+        <location filename="../window.py" line="138"/>
         <source>Sync: starting…</source>
         <translation>同步：启动中…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="140"/>
+        <location filename="../window.py" line="142"/>
         <source>Printer: {state}</source>
         <translation>打印机：{state}</translation>
     </message>
     <message>
-        <location filename="../window.py" line="142"/>
+        <location filename="../window.py" line="144"/>
         <source>Printer: not available</source>
         <translation>打印机：不可用</translation>
     </message>
     <message>
-        <location filename="../window.py" line="144"/>
+        <location filename="../window.py" line="146"/>
         <source>Printer: starting…</source>
         <translation>打印机：启动中…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="184"/>
+        <location filename="../window.py" line="178"/>
+        <source>open when the till closed</source>
+        <translation>收银机关闭时未结的单</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="197"/>
         <source>Log in first, then scan</source>
         <translation>请先登录再扫码</translation>
     </message>
@@ -486,12 +492,12 @@
         <translation>合计 {total}，已付 {paid}</translation>
     </message>
     <message>
-        <location filename="../pay.py" line="182"/>
+        <location filename="../pay.py" line="183"/>
         <source>Paid. Receipt {receipt_no}</source>
         <translation>已付款。小票 {receipt_no}</translation>
     </message>
     <message>
-        <location filename="../pay.py" line="187"/>
+        <location filename="../pay.py" line="188"/>
         <source>Give the change, then Enter for the next customer</source>
         <translation>找零后按 Enter 接待下一位</translation>
     </message>
@@ -499,12 +505,12 @@
 <context>
     <name>PinPrompt</name>
     <message>
-        <location filename="../dialogs.py" line="36"/>
+        <location filename="../dialogs.py" line="44"/>
         <source>Owner approval</source>
         <translation>店主授权</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="42"/>
+        <location filename="../dialogs.py" line="51"/>
         <source>Owner PIN, then Enter</source>
         <translation>店主密码，然后按 Enter</translation>
     </message>
@@ -512,37 +518,37 @@
 <context>
     <name>PriceDialog</name>
     <message>
-        <location filename="../dialogs.py" line="160"/>
+        <location filename="../dialogs.py" line="181"/>
         <source>Change price</source>
         <translation>改价</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="162"/>
+        <location filename="../dialogs.py" line="183"/>
         <source>{name}: now {price}</source>
         <translation>{name}：现价 {price}</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="164"/>
+        <location filename="../dialogs.py" line="185"/>
         <source>New unit price (¥)</source>
         <translation>新单价 (¥)</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="167"/>
+        <location filename="../dialogs.py" line="188"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="169"/>
+        <location filename="../dialogs.py" line="190"/>
         <source>e.g. damaged packaging</source>
         <translation>例如 包装破损</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="173"/>
+        <location filename="../dialogs.py" line="194"/>
         <source>Change price (Enter)</source>
         <translation>改价 (Enter)</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="187"/>
+        <location filename="../dialogs.py" line="208"/>
         <source>Say why the price changes</source>
         <translation>请填写改价原因</translation>
     </message>
@@ -550,12 +556,12 @@
 <context>
     <name>QuantityDialog</name>
     <message>
-        <location filename="../dialogs.py" line="95"/>
+        <location filename="../dialogs.py" line="116"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="96"/>
+        <location filename="../dialogs.py" line="117"/>
         <source>New quantity of {name}</source>
         <translation>{name} 的新数量</translation>
     </message>
@@ -563,12 +569,12 @@
 <context>
     <name>ReprintDialog</name>
     <message>
-        <location filename="../dialogs.py" line="246"/>
+        <location filename="../dialogs.py" line="267"/>
         <source>Reprint a receipt</source>
         <translation>补打小票</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="247"/>
+        <location filename="../dialogs.py" line="268"/>
         <source>Receipt number (Enter for the last one)</source>
         <translation>小票号（直接 Enter 补打上一张）</translation>
     </message>
@@ -649,12 +655,12 @@
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../search.py" line="46"/>
+        <location filename="../search.py" line="48"/>
         <source>↑ ↓ choose, Enter adds, Esc closes</source>
         <translation>↑ ↓ 选择，Enter 加入，Esc 关闭</translation>
     </message>
     <message>
-        <location filename="../search.py" line="78"/>
+        <location filename="../search.py" line="81"/>
         <source>{count} found. ↑ ↓ choose, Enter adds, Esc closes</source>
         <translation>找到 {count} 个。↑ ↓ 选择，Enter 加入，Esc 关闭</translation>
     </message>
@@ -662,176 +668,176 @@
 <context>
     <name>SellingScreen</name>
     <message>
-        <location filename="../selling.py" line="179"/>
+        <location filename="../selling.py" line="193"/>
         <source>Search</source>
         <translation>查找商品</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="180"/>
+        <location filename="../selling.py" line="194"/>
         <source>Customer</source>
         <translation>会员</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="181"/>
+        <location filename="../selling.py" line="195"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="182"/>
+        <location filename="../selling.py" line="196"/>
         <source>Hold / resume</source>
         <translation>挂单 / 取单</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="183"/>
+        <location filename="../selling.py" line="197"/>
         <source>Discount</source>
         <translation>折扣</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="184"/>
+        <location filename="../selling.py" line="198"/>
         <source>Change price</source>
         <translation>改价</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="185"/>
+        <location filename="../selling.py" line="199"/>
         <source>Return</source>
         <translation>退货</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="186"/>
+        <location filename="../selling.py" line="200"/>
         <source>Void line</source>
         <translation>删除行</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="187"/>
+        <location filename="../selling.py" line="201"/>
         <source>Reprint</source>
         <translation>补打小票</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="188"/>
+        <location filename="../selling.py" line="202"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="189"/>
+        <location filename="../selling.py" line="203"/>
         <source>Lock</source>
         <translation>锁屏</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="190"/>
+        <location filename="../selling.py" line="204"/>
         <source>Clear ticket</source>
         <translation>清空本单</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="191"/>
+        <location filename="../selling.py" line="205"/>
         <source>Pay</source>
         <translation>结账</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="199"/>
+        <location filename="../selling.py" line="213"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="200"/>
+        <location filename="../selling.py" line="214"/>
         <source>Scan, or type a barcode and press Enter</source>
         <translation>扫码，或输入条码后按 Enter</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="224"/>
+        <location filename="../selling.py" line="239"/>
         <source>{items} items, {lines} lines</source>
         <translation>{items} 件，{lines} 行</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="233"/>
+        <location filename="../selling.py" line="248"/>
         <source>Customer: {name}</source>
         <translation>会员：{name}</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="235"/>
+        <location filename="../selling.py" line="250"/>
         <source>No customer (F3)</source>
         <translation>未关联会员 (F3)</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="343"/>
+        <location filename="../selling.py" line="362"/>
         <source>{name}  {qty} × {price}</source>
         <translation>{name}  {qty} × {price}</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="349"/>
-        <location filename="../selling.py" line="439"/>
+        <location filename="../selling.py" line="368"/>
+        <location filename="../selling.py" line="458"/>
         <source>Low stock: {name} (sold, and flagged for the owner)</source>
         <translation>库存不足：{name}（已售出，并提醒店主核对）</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="407"/>
+        <location filename="../selling.py" line="426"/>
         <source>{name} {old} → {new}</source>
         <translation>{name} {old} → {new}</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="414"/>
+        <location filename="../selling.py" line="433"/>
         <source>Order {receipt_no} copied</source>
         <translation>已复制订单 {receipt_no}</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="416"/>
+        <location filename="../selling.py" line="435"/>
         <source>price changed: {list}</source>
         <translation>价格有变：{list}</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="418"/>
+        <location filename="../selling.py" line="437"/>
         <source>not for sale now: {list}</source>
         <translation>现已停售：{list}</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="424"/>
-        <location filename="../selling.py" line="485"/>
-        <location filename="../selling.py" line="506"/>
-        <location filename="../selling.py" line="545"/>
+        <location filename="../selling.py" line="443"/>
+        <location filename="../selling.py" line="504"/>
+        <location filename="../selling.py" line="525"/>
+        <location filename="../selling.py" line="564"/>
         <source>The ticket is empty</source>
         <translation>本单没有商品</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="458"/>
+        <location filename="../selling.py" line="477"/>
         <source>Ticket held as #{id}. F5 on an empty ticket resumes it</source>
         <translation>已挂单 #{id}。空单时按 F5 取回</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="472"/>
+        <location filename="../selling.py" line="491"/>
         <source>Ticket #{id} resumed</source>
         <translation>已取回单 #{id}</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="517"/>
+        <location filename="../selling.py" line="536"/>
         <source>Price of {name} is now {price}</source>
         <translation>{name} 的价格已改为 {price}</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="534"/>
+        <location filename="../selling.py" line="553"/>
         <source>Removed: {name}</source>
         <translation>已删除：{name}</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="555"/>
+        <location filename="../selling.py" line="574"/>
         <source>Sale {receipt_no} done: {total}</source>
         <translation>销售 {receipt_no} 完成：{total}</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="559"/>
+        <location filename="../selling.py" line="578"/>
         <source>Change {change}</source>
         <translation>找零 {change}</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="573"/>
+        <location filename="../selling.py" line="592"/>
         <source>Return {receipt_no} recorded. Refund: {refund}</source>
         <translation>退货 {receipt_no} 已记录。退款：{refund}</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="595"/>
+        <location filename="../selling.py" line="614"/>
         <source>Printing is not available on this till</source>
         <translation>本收银台不能打印</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="600"/>
+        <location filename="../selling.py" line="619"/>
         <source>Receipt {receipt_no} sent to the printer</source>
         <translation>小票 {receipt_no} 已送打印</translation>
     </message>
@@ -867,27 +873,27 @@
 <context>
     <name>TicketModel</name>
     <message>
-        <location filename="../ticket_model.py" line="45"/>
+        <location filename="../ticket_model.py" line="66"/>
         <source>Item</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../ticket_model.py" line="46"/>
+        <location filename="../ticket_model.py" line="67"/>
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../ticket_model.py" line="47"/>
+        <location filename="../ticket_model.py" line="68"/>
         <source>Unit price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../ticket_model.py" line="48"/>
+        <location filename="../ticket_model.py" line="69"/>
         <source>Discount</source>
         <translation>折扣</translation>
     </message>
     <message>
-        <location filename="../ticket_model.py" line="49"/>
+        <location filename="../ticket_model.py" line="70"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
