@@ -520,3 +520,19 @@ def test_each_optional_service_is_started_or_says_why_not(window):
             assert service in built or label in built["missing"]
     for _name, close in reversed(built["closers"]):
         close()
+
+
+def test_scanning_a_receipt_on_the_ticket_opens_its_return(qtbot, window, store):
+    log_in(qtbot, window, "1111")
+    scan(COLA)
+    press(Qt.Key.Key_F12)
+    wait_dialog(qtbot, window, "PayDialog")
+    press(Qt.Key.Key_Return)
+    wait_closed(qtbot, window)
+    receipt = sales.last_receipt_no(store)
+
+    scan(receipt)  # the receipt's barcode, from the customer's hand
+    dialog = wait_dialog(qtbot, window, "ReturnDialog")
+    assert dialog.draft.original.receipt_no == receipt
+    assert window.till.ticket.lines == []
+    assert window.selling.banner.kind != "error"

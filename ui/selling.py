@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import customers, sales
-from app.errors import NeedsConfirmation, PermissionRequired, TillbookError
+from app.errors import NeedsConfirmation, PermissionRequired, TillbookError, UnknownBarcode
 from app.money import format_money, format_quantity
 from app.till import Completed
 from localdb import StoreError
@@ -196,7 +196,7 @@ class SellingScreen(QWidget):
             ("hold", "F5", lambda: self.tr("Hold / resume"), self.hold_or_resume),
             ("discount", "F6", lambda: self.tr("Discount"), self.open_discount),
             ("price", "F7", lambda: self.tr("Change price"), self.open_price),
-            ("return", "F8", lambda: self.tr("Return"), self.open_return),
+            ("return", "F8", lambda: self.tr("Return"), lambda: self.open_return()),
             ("void", "F9", lambda: self.tr("Void line"), self.remove_line),
             ("reprint", "F10", lambda: self.tr("Reprint"), self.open_reprint),
             ("settings", "F11", lambda: self.tr("Settings"), self.settings_requested.emit),
@@ -340,7 +340,20 @@ class SellingScreen(QWidget):
         code = code.strip()
         if not code:
             return
-        self._add(lambda confirmed: self.till.scan(code, confirmed=confirmed))
+
+        def add(confirmed: bool):
+            try:
+                return self.till.scan(code, confirmed=confirmed)
+            except UnknownBarcode:
+                if not self._is_receipt(code):
+                    raise
+            self.open_return(receipt_no=code)  # a receipt scanned: the customer brings it back
+            return None
+
+        self._add(add)
+
+    def _is_receipt(self, code: str) -> bool:
+        return bool(self.store.scalar("SELECT 1 FROM sales WHERE receipt_no = ?", (code,)))
 
     def _entry_enter(self) -> None:
         text = self.entry.text()
@@ -350,6 +363,8 @@ class SellingScreen(QWidget):
     def _add(self, add: Callable[[bool], object]) -> None:
         def then(confirmed: bool) -> None:
             result = add(confirmed)
+            if result is None:  # it was not an item after all
+                return
             self.refresh(select_line=result.line.line_id)
             self._show_last(result)
 
@@ -580,8 +595,11 @@ class SellingScreen(QWidget):
         self.last_item.setText(text)
         self.sale_completed.emit(done)
 
-    def open_return(self) -> None:
+    def open_return(self, *, receipt_no: str = "") -> None:
         dialog = ReturnDialog(self.till, parent=self)
+        if receipt_no:
+            dialog.field.setText(receipt_no)
+            dialog.load(receipt_no)
 
         def done(result: Completed) -> None:
             refund = ", ".join(
