@@ -536,3 +536,28 @@ def test_scanning_a_receipt_on_the_ticket_opens_its_return(qtbot, window, store)
     assert dialog.draft.original.receipt_no == receipt
     assert window.till.ticket.lines == []
     assert window.selling.banner.kind != "error"
+
+
+def test_a_serial_scanner_code_from_its_own_thread_lands_on_the_ticket(qtbot, window):
+    import threading
+
+    log_in(qtbot, window, "1111")
+    reader = threading.Thread(target=window.scan_from_device, args=(COLA,))
+    reader.start()
+    reader.join()
+    qtbot.waitUntil(lambda: lines(window) == [("COLA", 1)])
+
+
+def test_a_service_reporting_a_change_from_its_thread_refreshes_the_status_bar(qtbot, window):
+    import threading
+
+    from ui.main import _subscribe
+
+    class Service:
+        on_change = None
+
+    service = Service()
+    _subscribe(service, window.services_changed)
+    window.sync_label.setText("")
+    threading.Thread(target=service.on_change).start()
+    qtbot.waitUntil(lambda: window.sync_label.text().startswith("Sync: not running"))

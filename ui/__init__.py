@@ -1,1 +1,1 @@
-"""The counter screen (PySide6). Everything here sits on top of the till core in ``app``."""
+"""The PySide6 screens. Everything here sits on top of the core in ``app``."""

@@ -15,6 +15,35 @@ log = logging.getLogger(__name__)
 
 I18N_DIR = Path(__file__).resolve().parent / "i18n"
 LANGUAGES = ("zh_CN", "en")
+# The counter screen's modules: their strings make up counter_<language>.ts (other screens
+# keep their own translation files beside it).
+SOURCES = (
+    "commands",
+    "customer",
+    "dialogs",
+    "i18n",
+    "login",
+    "main",
+    "messages",
+    "pay",
+    "reader",
+    "returns",
+    "search",
+    "selling",
+    "services",
+    "settings",
+    "sound",
+    "tasks",
+    "theme",
+    "ticket_model",
+    "wedge",
+    "widgets",
+    "window",
+)
+
+
+def source_files() -> list[Path]:
+    return [I18N_DIR.parent / f"{name}.py" for name in SOURCES]
 
 
 def pick_language(configured: str, system: QLocale | None = None) -> str:
@@ -38,7 +67,7 @@ class Language:
             app.removeTranslator(self._translator)
             self._translator = None
         translator = QTranslator(app)
-        if translator.load(str(I18N_DIR / f"tillbook_{language}.qm")):
+        if translator.load(str(I18N_DIR / f"counter_{language}.qm")):
             app.installTranslator(translator)
             self._translator = translator
         else:

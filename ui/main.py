@@ -11,6 +11,7 @@ A service whose module is missing, or that fails to start, is ``None``; the stat
 from __future__ import annotations
 
 import logging
+import signal
 import sys
 import time
 from collections.abc import Callable
@@ -31,10 +32,12 @@ log = logging.getLogger(__name__)
 # build; the till runs without it.
 
 
-def build_devices(ctx, config: Config) -> tuple[Any, Callable[[], None]]:
+def build_devices(
+    ctx, config: Config, on_scan: Callable[[str], None]
+) -> tuple[Any, Callable[[], None]]:
     from devices.manager import DeviceManager
 
-    manager = DeviceManager(config)
+    manager = DeviceManager(config, on_scan=on_scan)  # a serial scanner's codes, any thread
     return manager, manager.close
 
 
@@ -72,8 +75,11 @@ def _optional(name: str, missing: dict[str, str], build: Callable[[], Any]) -> A
     return None
 
 
-def start_services(ctx, services: Services) -> dict[str, Any]:
-    """Build the optional services (runs on a background thread: devices may probe)."""
+def start_services(
+    ctx, services: Services, *, on_scan: Callable[[str], None] = lambda code: None
+) -> dict[str, Any]:
+    """Build the optional services (runs on a background thread: devices may probe).
+    ``on_scan`` receives a serial scanner's codes, on the scanner's thread."""
     config, missing = services.config, {}
     built: dict[str, Any] = {"missing": missing, "closers": []}
 
@@ -85,7 +91,9 @@ def start_services(ctx, services: Services) -> dict[str, Any]:
         built["closers"].append((name, close))
         return service
 
-    devices = add("devices", _optional("devices", missing, lambda: build_devices(ctx, config)))
+    devices = add(
+        "devices", _optional("devices", missing, lambda: build_devices(ctx, config, on_scan))
+    )
     add(
         "print_queue",
         _optional("printer", missing, lambda: build_print_queue(ctx, config, devices)),
@@ -123,14 +131,15 @@ def _closing(name: str, close: Callable[[], None]) -> Callable[[], None]:
 
 
 def _subscribe(service: Any, callback: Callable[[], None]) -> None:
-    """Ask a service to report changes: ``on_change`` is a list of callbacks or a setter."""
-    hook = getattr(service, "on_change", None)
-    if hook is None:
+    """Ask a service to report changes through its ``on_change`` (a callback attribute, or a
+    list of them). It calls from its own thread; ``callback`` must be thread-safe."""
+    if service is None or not hasattr(service, "on_change"):
         return
+    hook = service.on_change
     if isinstance(hook, list):
         hook.append(lambda *_args: callback())
-    elif callable(hook):
-        hook(lambda *_args: callback())
+    else:
+        service.on_change = lambda *_args: callback()
 
 
 # -- start-up -----------------------------------------------------------------------------------
@@ -186,17 +195,37 @@ def run(ctx, *, fullscreen: bool = False, quit_when_ready: bool = False) -> int:
             QTimer.singleShot(
                 0,
                 lambda: services.tasks.run(
-                    lambda: start_services(ctx, services),
+                    lambda: start_services(ctx, services, on_scan=window.scan_from_device),
                     on_done=lambda built: _attach(services, built, stack, window),
                     on_error=lambda exc: log.error("services not started: %s", exc),
                 ),
             )
+        _quit_on_signals(app)
         if fullscreen:
             window.showFullScreen()
         else:
-            window.show()
+            window.showMaximized()
         log.info("till window shown after %.0f ms", (time.perf_counter() - started) * 1000)
         return app.exec()
+
+
+def _quit_on_signals(app) -> None:
+    """Ctrl+C and a service manager's SIGTERM close the till the normal way, so every
+    service stops in order and the store is marked cleanly closed."""
+    from PySide6.QtCore import QTimer
+
+    def stop(signum, _frame) -> None:
+        log.info("signal %s: closing the till", signum)
+        for widget in app.topLevelWidgets():
+            widget.close()
+        app.quit()
+
+    signal.signal(signal.SIGINT, stop)
+    signal.signal(signal.SIGTERM, stop)
+    # Python runs signal handlers only between its own bytecodes; wake it now and then.
+    timer = QTimer(app)
+    timer.timeout.connect(lambda: None)
+    timer.start(300)
 
 
 def _quit_after_first_paint(window, started: float) -> None:

@@ -25,9 +25,10 @@ STATUS_EVERY_MS = 5000
 
 
 class _ChangeRelay(QObject):
-    """Services report changes from their own threads; this brings them to the UI thread."""
+    """Services report from their own threads; this brings their news to the UI thread."""
 
     changed = Signal()
+    scanned = Signal(str)
 
 
 class MainWindow(QMainWindow):
@@ -49,6 +50,7 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self._relay = _ChangeRelay(self)
         self._relay.changed.connect(self.refresh_status)
+        self._relay.scanned.connect(self.on_scan)
         self._timer = QTimer(self)
         self._timer.timeout.connect(self.refresh_status)
         self._timer.start(STATUS_EVERY_MS)
@@ -92,6 +94,10 @@ class MainWindow(QMainWindow):
     def services_changed(self) -> None:
         """Called (from any thread) by a service that has news for the status bar."""
         self._relay.changed.emit()
+
+    def scan_from_device(self, code: str) -> None:
+        """A serial scanner's code (called on the scanner's thread)."""
+        self._relay.scanned.emit(code)
 
     def refresh_status(self) -> None:
         services = self.services
@@ -138,8 +144,12 @@ class MainWindow(QMainWindow):
             self.sync_label.setText(self.tr("Sync: starting…"))
         devices = state.get("devices")
         printer = _field(devices, "printer") if devices is not None else None
-        if printer is not None:
-            self.printer_label.setText(self.tr("Printer: {state}").format(state=_text(printer)))
+        if printer is not None and _field(printer, "usable"):
+            self.printer_label.setText(self.tr("Printer: ready"))
+        elif printer is not None:
+            self.printer_label.setText(
+                self.tr("Printer: {state}").format(state=_field(printer, "message") or "?")
+            )
         elif "printer" in services.missing or "devices" in services.missing:
             self.printer_label.setText(self.tr("Printer: not available"))
         else:
@@ -186,6 +196,9 @@ class MainWindow(QMainWindow):
         return self.till.user is not None and self.stack.currentWidget() is self.selling
 
     def _sale_completed(self, done: Completed) -> None:
+        queue = self.services.print_queue
+        if queue is not None and hasattr(queue, "notify"):
+            queue.notify()  # its receipt job was queued with the sale: print it now
         self.refresh_status()
 
     # -- scans -----------------------------------------------------------------------------
@@ -226,12 +239,3 @@ def _field(value: object, name: str) -> object:
     if isinstance(value, dict):
         return value.get(name)
     return getattr(value, name, None)
-
-
-def _text(state: object) -> str:
-    """A device state as a short text, whatever shape the device layer reports it in."""
-    for name in ("label", "text", "status", "state"):
-        found = _field(state, name)
-        if isinstance(found, str):
-            return found
-    return str(state)

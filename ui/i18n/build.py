@@ -1,4 +1,4 @@
-"""Refresh the translation sources and compile them, with the tools that ship with PySide6.
+"""Refresh the counter screen's translation sources and compile them, with the tools that ship with PySide6.
 
     python ui/i18n/build.py          # lupdate: add new strings to the .ts files, then lrelease
     python ui/i18n/build.py --check  # exit 1 if a string has no finished translation
@@ -30,7 +30,10 @@ def tool(name: str) -> str:
 
 
 def sources() -> list[str]:
-    return sorted(str(p) for p in UI.glob("*.py"))
+    sys.path.insert(0, str(UI.parent))
+    from ui.i18n import source_files
+
+    return [str(p) for p in source_files()]
 
 
 def unfinished(ts: Path) -> list[str]:
@@ -52,7 +55,7 @@ def main() -> int:
     args = parser.parse_args()
     status = 0
     for language in LANGUAGES:
-        ts = HERE / f"tillbook_{language}.ts"
+        ts = HERE / f"counter_{language}.ts"
         if not args.check:
             subprocess.run(
                 [

@@ -1,22 +1,22 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
-<TS version="2.1" language="en">
+<TS version="2.1" language="zh_CN">
 <context>
     <name>ConfirmDialog</name>
     <message>
         <location filename="../dialogs.py" line="290"/>
         <source>Please confirm</source>
-        <translation>Please confirm</translation>
+        <translation>请确认</translation>
     </message>
     <message>
         <location filename="../dialogs.py" line="296"/>
         <source>Yes (Enter)</source>
-        <translation>Yes (Enter)</translation>
+        <translation>是 (Enter)</translation>
     </message>
     <message>
         <location filename="../dialogs.py" line="298"/>
         <source>No (Esc)</source>
-        <translation>No (Esc)</translation>
+        <translation>否 (Esc)</translation>
     </message>
 </context>
 <context>
@@ -24,42 +24,42 @@
     <message>
         <location filename="../customer.py" line="23"/>
         <source>Customer</source>
-        <translation>Customer</translation>
+        <translation>会员</translation>
     </message>
     <message>
         <location filename="../customer.py" line="27"/>
         <source>Phone, name, or scan the member card</source>
-        <translation>Phone, name, or scan the member card</translation>
+        <translation>手机号、姓名，或扫会员卡</translation>
     </message>
     <message>
         <location filename="../customer.py" line="42"/>
         <source>Put on ticket  [Enter]</source>
-        <translation>Put on ticket  [Enter]</translation>
+        <translation>加入本单  [Enter]</translation>
     </message>
     <message>
         <location filename="../customer.py" line="44"/>
         <source>Repeat selected order  [F4]</source>
-        <translation>Repeat selected order  [F4]</translation>
+        <translation>再来一单  [F4]</translation>
     </message>
     <message>
         <location filename="../customer.py" line="46"/>
         <source>No customer  [F9]</source>
-        <translation>No customer  [F9]</translation>
+        <translation>不关联会员  [F9]</translation>
     </message>
     <message>
         <location filename="../customer.py" line="95"/>
         <source>return</source>
-        <translation>return</translation>
+        <translation>退货</translation>
     </message>
     <message>
         <location filename="../customer.py" line="105"/>
         <source>No orders yet</source>
-        <translation>No orders yet</translation>
+        <translation>还没有订单</translation>
     </message>
     <message>
         <location filename="../customer.py" line="151"/>
         <source>Choose a customer and one of their orders</source>
-        <translation>Choose a customer and one of their orders</translation>
+        <translation>请先选择会员和一张订单</translation>
     </message>
 </context>
 <context>
@@ -67,37 +67,37 @@
     <message>
         <location filename="../dialogs.py" line="138"/>
         <source>Discount</source>
-        <translation>Discount</translation>
+        <translation>折扣</translation>
     </message>
     <message>
         <location filename="../dialogs.py" line="139"/>
         <source>Discount on: {name}</source>
-        <translation>Discount on: {name}</translation>
+        <translation>折扣商品：{name}</translation>
     </message>
     <message>
         <location filename="../dialogs.py" line="141"/>
         <source>Percent off</source>
-        <translation>Percent off</translation>
+        <translation>按百分比</translation>
     </message>
     <message>
         <location filename="../dialogs.py" line="142"/>
         <source>Amount off (¥)</source>
-        <translation>Amount off (¥)</translation>
+        <translation>减金额 (¥)</translation>
     </message>
     <message>
         <location filename="../dialogs.py" line="143"/>
         <source>Percent off the whole ticket</source>
-        <translation>Percent off the whole ticket</translation>
+        <translation>整单按百分比</translation>
     </message>
     <message>
         <location filename="../dialogs.py" line="151"/>
         <source>e.g. 10</source>
-        <translation>e.g. 10</translation>
+        <translation>例如 10</translation>
     </message>
     <message>
         <location filename="../dialogs.py" line="157"/>
         <source>Remove discount</source>
-        <translation>Remove discount</translation>
+        <translation>取消折扣</translation>
     </message>
 </context>
 <context>
@@ -105,27 +105,27 @@
     <message>
         <location filename="../dialogs.py" line="220"/>
         <source>Held tickets</source>
-        <translation>Held tickets</translation>
+        <translation>挂起的单</translation>
     </message>
     <message>
         <location filename="../dialogs.py" line="221"/>
         <source>Choose a ticket and press Enter to resume it</source>
-        <translation>Choose a ticket and press Enter to resume it</translation>
+        <translation>选择一张单，按 Enter 取回</translation>
     </message>
     <message>
         <location filename="../dialogs.py" line="224"/>
         <source>#{id}  {lines} lines  {total}  held at {time}</source>
-        <translation>#{id}  {lines} lines  {total}  held at {time}</translation>
+        <translation>#{id}  {lines} 行  {total}  {time} 挂单</translation>
     </message>
     <message>
         <location filename="../dialogs.py" line="236"/>
         <source>No tickets are on hold</source>
-        <translation>No tickets are on hold</translation>
+        <translation>没有挂起的单</translation>
     </message>
     <message>
         <location filename="../dialogs.py" line="240"/>
         <source>Resume (Enter)</source>
-        <translation>Resume (Enter)</translation>
+        <translation>取单 (Enter)</translation>
     </message>
 </context>
 <context>
@@ -133,97 +133,102 @@
     <message>
         <location filename="../login.py" line="76"/>
         <source>Till {code}</source>
-        <translation>Till {code}</translation>
+        <translation>收银台 {code}</translation>
     </message>
     <message>
         <location filename="../login.py" line="77"/>
         <location filename="../login.py" line="139"/>
         <source>Type your PIN and press Enter</source>
-        <translation>Type your PIN and press Enter</translation>
+        <translation>输入密码，按 Enter</translation>
     </message>
     <message>
         <location filename="../login.py" line="88"/>
         <source>No users yet. The owner adds one with: tillbook user add NAME --role owner --pin PIN</source>
-        <translation>No users yet. The owner adds one with: tillbook user add NAME --role owner --pin PIN</translation>
+        <translation>还没有用户。店主用此命令添加：tillbook user add 姓名 --role owner --pin 密码</translation>
     </message>
     <message>
         <location filename="../login.py" line="106"/>
         <location filename="../login.py" line="141"/>
         <source>Wait {seconds} s</source>
-        <translation>Wait {seconds} s</translation>
+        <translation>请等待 {seconds} 秒</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../window.py" line="74"/>
+        <location filename="../window.py" line="76"/>
         <source>Tillbook till</source>
-        <translation>Tillbook till</translation>
+        <translation>Tillbook 收银</translation>
     </message>
     <message>
-        <location filename="../window.py" line="77"/>
+        <location filename="../window.py" line="79"/>
         <source>{shop} · till {till}</source>
-        <translation>{shop} · till {till}</translation>
-    </message>
-    <message>
-        <location filename="../window.py" line="81"/>
-        <source>{name} ({role})</source>
-        <translation>{name} ({role})</translation>
+        <translation>{shop} · 收银台 {till}</translation>
     </message>
     <message>
         <location filename="../window.py" line="83"/>
+        <source>{name} ({role})</source>
+        <translation>{name}（{role}）</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="85"/>
         <source>Locked</source>
-        <translation>Locked</translation>
-    </message>
-    <message>
-        <location filename="../window.py" line="127"/>
-        <source>Online</source>
-        <translation>Online</translation>
-    </message>
-    <message>
-        <location filename="../window.py" line="127"/>
-        <source>Offline</source>
-        <translation>Offline</translation>
-    </message>
-    <message>
-        <location filename="../window.py" line="129"/>
-        <source>Sync: {state}, {count} not uploaded</source>
-        <translation>Sync: {state}, {count} not uploaded</translation>
+        <translation>已锁定</translation>
     </message>
     <message>
         <location filename="../window.py" line="133"/>
+        <source>Online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="133"/>
+        <source>Offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="135"/>
+        <source>Sync: {state}, {count} not uploaded</source>
+        <translation>同步：{state}，{count} 项未上传</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="139"/>
         <source>Sync: not running, {count} not uploaded</source>
-        <translation>Sync: not running, {count} not uploaded</translation>
-    </message>
-    <message>
-        <location filename="../window.py" line="138"/>
-        <source>Sync: starting…</source>
-        <translation>Sync: starting…</translation>
-    </message>
-    <message>
-        <location filename="../window.py" line="142"/>
-        <source>Printer: {state}</source>
-        <translation>Printer: {state}</translation>
+        <translation>同步：未运行，{count} 项未上传</translation>
     </message>
     <message>
         <location filename="../window.py" line="144"/>
+        <source>Sync: starting…</source>
+        <translation>同步：启动中…</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="148"/>
+        <source>Printer: ready</source>
+        <translation>打印机：就绪</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="151"/>
+        <source>Printer: {state}</source>
+        <translation>打印机：{state}</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="154"/>
         <source>Printer: not available</source>
-        <translation>Printer: not available</translation>
+        <translation>打印机：不可用</translation>
     </message>
     <message>
-        <location filename="../window.py" line="146"/>
+        <location filename="../window.py" line="156"/>
         <source>Printer: starting…</source>
-        <translation>Printer: starting…</translation>
+        <translation>打印机：启动中…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="178"/>
+        <location filename="../window.py" line="188"/>
         <source>open when the till closed</source>
-        <translation>open when the till closed</translation>
+        <translation>收银机关闭时未结的单</translation>
     </message>
     <message>
-        <location filename="../window.py" line="197"/>
+        <location filename="../window.py" line="210"/>
         <source>Log in first, then scan</source>
-        <translation>Log in first, then scan</translation>
+        <translation>请先登录再扫码</translation>
     </message>
 </context>
 <context>
@@ -231,217 +236,217 @@
     <message>
         <location filename="../messages.py" line="24"/>
         <source>Cash</source>
-        <translation>Cash</translation>
+        <translation>现金</translation>
     </message>
     <message>
         <location filename="../messages.py" line="25"/>
         <source>Card</source>
-        <translation>Card</translation>
+        <translation>银行卡</translation>
     </message>
     <message>
         <location filename="../messages.py" line="26"/>
         <source>WeChat Pay</source>
-        <translation>WeChat Pay</translation>
+        <translation>微信支付</translation>
     </message>
     <message>
         <location filename="../messages.py" line="27"/>
         <source>Alipay</source>
-        <translation>Alipay</translation>
+        <translation>支付宝</translation>
     </message>
     <message>
         <location filename="../messages.py" line="28"/>
         <source>UnionPay</source>
-        <translation>UnionPay</translation>
+        <translation>云闪付</translation>
     </message>
     <message>
         <location filename="../messages.py" line="29"/>
         <source>On account</source>
-        <translation>On account</translation>
+        <translation>挂账</translation>
     </message>
     <message>
         <location filename="../messages.py" line="36"/>
         <source>A price change</source>
-        <translation>A price change</translation>
+        <translation>改价</translation>
     </message>
     <message>
         <location filename="../messages.py" line="37"/>
         <source>A return without a receipt</source>
-        <translation>A return without a receipt</translation>
+        <translation>无小票退货</translation>
     </message>
     <message>
         <location filename="../messages.py" line="38"/>
         <source>Selling below cost</source>
-        <translation>Selling below cost</translation>
+        <translation>低于成本销售</translation>
     </message>
     <message>
         <location filename="../messages.py" line="39"/>
         <source>Changing settings</source>
-        <translation>Changing settings</translation>
+        <translation>修改设置</translation>
     </message>
     <message>
         <location filename="../messages.py" line="40"/>
         <source>A large discount</source>
-        <translation>A large discount</translation>
+        <translation>大额折扣</translation>
     </message>
     <message>
         <location filename="../messages.py" line="42"/>
         <source>This action</source>
-        <translation>This action</translation>
+        <translation>此操作</translation>
     </message>
     <message>
         <location filename="../messages.py" line="47"/>
         <source>owner</source>
-        <translation>owner</translation>
+        <translation>店主</translation>
     </message>
     <message>
         <location filename="../messages.py" line="48"/>
         <source>clerk</source>
-        <translation>clerk</translation>
+        <translation>店员</translation>
     </message>
     <message>
         <location filename="../messages.py" line="49"/>
         <source>cashier</source>
-        <translation>cashier</translation>
+        <translation>收银员</translation>
     </message>
     <message>
         <location filename="../messages.py" line="59"/>
         <source>The till could not read or save its data. Please tell the owner.</source>
-        <translation>The till could not read or save its data. Please tell the owner.</translation>
+        <translation>收银机无法读取或保存数据，请告知店主。</translation>
     </message>
     <message>
         <location filename="../messages.py" line="63"/>
         <source>Sorry, something went wrong. It has been logged; please try again.</source>
-        <translation>Sorry, something went wrong. It has been logged; please try again.</translation>
+        <translation>抱歉，出了点问题，已记录日志，请重试。</translation>
     </message>
     <message>
         <location filename="../messages.py" line="73"/>
         <source>Unknown barcode {code}</source>
-        <translation>Unknown barcode {code}</translation>
+        <translation>未知条码 {code}</translation>
     </message>
     <message>
         <location filename="../messages.py" line="75"/>
         <source>Barcode {code} was misread: please scan it again</source>
-        <translation>Barcode {code} was misread: please scan it again</translation>
+        <translation>条码 {code} 读错了，请重新扫描</translation>
     </message>
     <message>
         <location filename="../messages.py" line="79"/>
         <source>That is a payment code: press F12 to pay, then scan it</source>
-        <translation>That is a payment code: press F12 to pay, then scan it</translation>
+        <translation>这是付款码：请先按 F12 结账，再扫码</translation>
     </message>
     <message>
         <location filename="../messages.py" line="81"/>
         <source>{name} is not for sale</source>
-        <translation>{name} is not for sale</translation>
+        <translation>{name} 不可销售</translation>
     </message>
     <message>
         <location filename="../messages.py" line="83"/>
         <source>{name} has no valid price</source>
-        <translation>{name} has no valid price</translation>
+        <translation>{name} 没有有效价格</translation>
     </message>
     <message>
         <location filename="../messages.py" line="87"/>
         <source>That quantity is not valid</source>
-        <translation>That quantity is not valid</translation>
+        <translation>数量无效</translation>
     </message>
     <message>
         <location filename="../messages.py" line="89"/>
         <source>Choose a line on the ticket first</source>
-        <translation>Choose a line on the ticket first</translation>
+        <translation>请先选择一行商品</translation>
     </message>
     <message>
         <location filename="../messages.py" line="91"/>
         <source>Only {qty} of {name} in stock</source>
-        <translation>Only {qty} of {name} in stock</translation>
+        <translation>{name} 库存只有 {qty}</translation>
     </message>
     <message>
         <location filename="../messages.py" line="95"/>
         <source>{amount} still to pay</source>
-        <translation>{amount} still to pay</translation>
+        <translation>还需支付 {amount}</translation>
     </message>
     <message>
         <location filename="../messages.py" line="99"/>
         <source>The ticket is empty</source>
-        <translation>The ticket is empty</translation>
+        <translation>本单没有商品</translation>
     </message>
     <message>
         <location filename="../messages.py" line="101"/>
         <source>{name} has only {amount} of credit left</source>
-        <translation>{name} has only {amount} of credit left</translation>
+        <translation>{name} 只剩 {amount} 可挂账额度</translation>
     </message>
     <message>
         <location filename="../messages.py" line="106"/>
         <source>{tender} cannot pay more than {amount}</source>
-        <translation>{tender} cannot pay more than {amount}</translation>
+        <translation>{tender} 最多支付 {amount}</translation>
     </message>
     <message>
         <location filename="../messages.py" line="111"/>
         <source>On account needs a customer on the ticket (F3)</source>
-        <translation>On account needs a customer on the ticket (F3)</translation>
+        <translation>挂账需要先关联会员 (F3)</translation>
     </message>
     <message>
         <location filename="../messages.py" line="112"/>
         <source>That way of paying is not accepted</source>
-        <translation>That way of paying is not accepted</translation>
+        <translation>不支持这种付款方式</translation>
     </message>
     <message>
         <location filename="../messages.py" line="114"/>
         <source>This ticket is closed; start a new one</source>
-        <translation>This ticket is closed; start a new one</translation>
+        <translation>本单已结束，请开新单</translation>
     </message>
     <message>
         <location filename="../messages.py" line="116"/>
         <source>No sale with receipt number {receipt_no}</source>
-        <translation>No sale with receipt number {receipt_no}</translation>
+        <translation>找不到小票号 {receipt_no} 的销售</translation>
     </message>
     <message>
         <location filename="../messages.py" line="120"/>
         <source>At most {qty} of {name} can come back</source>
-        <translation>At most {qty} of {name} can come back</translation>
+        <translation>{name} 最多可退 {qty}</translation>
     </message>
     <message>
         <location filename="../messages.py" line="124"/>
         <source>{qty} × {name}: is that right?</source>
-        <translation>{qty} × {name}: is that right?</translation>
+        <translation>{qty} × {name}，确定吗？</translation>
     </message>
     <message>
         <location filename="../messages.py" line="128"/>
         <source>{action} needs the {role}&apos;s PIN</source>
-        <translation>{action} needs the {role}&apos;s PIN</translation>
+        <translation>{action}需要{role}密码</translation>
     </message>
     <message>
         <location filename="../messages.py" line="133"/>
         <source>Too many wrong PINs: wait {seconds} s</source>
-        <translation>Too many wrong PINs: wait {seconds} s</translation>
+        <translation>密码错误次数太多：请等待 {seconds} 秒</translation>
     </message>
     <message>
         <location filename="../messages.py" line="139"/>
         <source>Wrong PIN. Wait {seconds} s before the next try</source>
-        <translation>Wrong PIN. Wait {seconds} s before the next try</translation>
+        <translation>密码错误。请等待 {seconds} 秒再试</translation>
     </message>
     <message>
         <location filename="../messages.py" line="142"/>
         <source>Wrong PIN</source>
-        <translation>Wrong PIN</translation>
+        <translation>密码错误</translation>
     </message>
     <message>
         <location filename="../messages.py" line="144"/>
         <source>Another user already has that PIN</source>
-        <translation>Another user already has that PIN</translation>
+        <translation>该密码已被其他用户使用</translation>
     </message>
     <message>
         <location filename="../messages.py" line="147"/>
         <source>Not valid: {value}</source>
-        <translation>Not valid: {value}</translation>
+        <translation>无效：{value}</translation>
     </message>
     <message>
         <location filename="../messages.py" line="148"/>
         <source>That entry is not valid</source>
-        <translation>That entry is not valid</translation>
+        <translation>输入无效</translation>
     </message>
     <message>
         <location filename="../messages.py" line="150"/>
         <source>That cannot be done: {code}</source>
-        <translation>That cannot be done: {code}</translation>
+        <translation>无法执行：{code}</translation>
     </message>
 </context>
 <context>
@@ -449,57 +454,57 @@
     <message>
         <location filename="../pay.py" line="35"/>
         <source>Pay</source>
-        <translation>Pay</translation>
+        <translation>结账</translation>
     </message>
     <message>
         <location filename="../pay.py" line="45"/>
         <source>Amount due</source>
-        <translation>Amount due</translation>
+        <translation>应收</translation>
     </message>
     <message>
         <location filename="../pay.py" line="54"/>
         <source>Change</source>
-        <translation>Change</translation>
+        <translation>找零</translation>
     </message>
     <message>
         <location filename="../pay.py" line="64"/>
         <source>Amount received (empty = exact)</source>
-        <translation>Amount received (empty = exact)</translation>
+        <translation>实收金额（不填 = 正好）</translation>
     </message>
     <message>
         <location filename="../pay.py" line="67"/>
         <source>Type the cash handed over, or scan a payment code</source>
-        <translation>Type the cash handed over, or scan a payment code</translation>
+        <translation>输入顾客给的现金，或扫付款码</translation>
     </message>
     <message>
         <location filename="../pay.py" line="78"/>
         <source>Cash  [Enter]</source>
-        <translation>Cash  [Enter]</translation>
+        <translation>现金  [Enter]</translation>
     </message>
     <message>
         <location filename="../pay.py" line="89"/>
         <source>Remove last payment  [F9]</source>
-        <translation>Remove last payment  [F9]</translation>
+        <translation>撤销上一笔付款  [F9]</translation>
     </message>
     <message>
         <location filename="../pay.py" line="92"/>
         <source>Back to ticket  [Esc]</source>
-        <translation>Back to ticket  [Esc]</translation>
+        <translation>返回本单  [Esc]</translation>
     </message>
     <message>
         <location filename="../pay.py" line="104"/>
         <source>Total {total}, paid {paid}</source>
-        <translation>Total {total}, paid {paid}</translation>
+        <translation>合计 {total}，已付 {paid}</translation>
     </message>
     <message>
         <location filename="../pay.py" line="183"/>
         <source>Paid. Receipt {receipt_no}</source>
-        <translation>Paid. Receipt {receipt_no}</translation>
+        <translation>已付款。小票 {receipt_no}</translation>
     </message>
     <message>
         <location filename="../pay.py" line="188"/>
         <source>Give the change, then Enter for the next customer</source>
-        <translation>Give the change, then Enter for the next customer</translation>
+        <translation>找零后按 Enter 接待下一位</translation>
     </message>
 </context>
 <context>
@@ -507,12 +512,12 @@
     <message>
         <location filename="../dialogs.py" line="44"/>
         <source>Owner approval</source>
-        <translation>Owner approval</translation>
+        <translation>店主授权</translation>
     </message>
     <message>
         <location filename="../dialogs.py" line="51"/>
         <source>Owner PIN, then Enter</source>
-        <translation>Owner PIN, then Enter</translation>
+        <translation>店主密码，然后按 Enter</translation>
     </message>
 </context>
 <context>
@@ -520,37 +525,37 @@
     <message>
         <location filename="../dialogs.py" line="181"/>
         <source>Change price</source>
-        <translation>Change price</translation>
+        <translation>改价</translation>
     </message>
     <message>
         <location filename="../dialogs.py" line="183"/>
         <source>{name}: now {price}</source>
-        <translation>{name}: now {price}</translation>
+        <translation>{name}：现价 {price}</translation>
     </message>
     <message>
         <location filename="../dialogs.py" line="185"/>
         <source>New unit price (¥)</source>
-        <translation>New unit price (¥)</translation>
+        <translation>新单价 (¥)</translation>
     </message>
     <message>
         <location filename="../dialogs.py" line="188"/>
         <source>Reason</source>
-        <translation>Reason</translation>
+        <translation>原因</translation>
     </message>
     <message>
         <location filename="../dialogs.py" line="190"/>
         <source>e.g. damaged packaging</source>
-        <translation>e.g. damaged packaging</translation>
+        <translation>例如 包装破损</translation>
     </message>
     <message>
         <location filename="../dialogs.py" line="194"/>
         <source>Change price (Enter)</source>
-        <translation>Change price (Enter)</translation>
+        <translation>改价 (Enter)</translation>
     </message>
     <message>
         <location filename="../dialogs.py" line="208"/>
         <source>Say why the price changes</source>
-        <translation>Say why the price changes</translation>
+        <translation>请填写改价原因</translation>
     </message>
 </context>
 <context>
@@ -558,12 +563,12 @@
     <message>
         <location filename="../dialogs.py" line="116"/>
         <source>Quantity</source>
-        <translation>Quantity</translation>
+        <translation>数量</translation>
     </message>
     <message>
         <location filename="../dialogs.py" line="117"/>
         <source>New quantity of {name}</source>
-        <translation>New quantity of {name}</translation>
+        <translation>{name} 的新数量</translation>
     </message>
 </context>
 <context>
@@ -571,12 +576,12 @@
     <message>
         <location filename="../dialogs.py" line="267"/>
         <source>Reprint a receipt</source>
-        <translation>Reprint a receipt</translation>
+        <translation>补打小票</translation>
     </message>
     <message>
         <location filename="../dialogs.py" line="268"/>
         <source>Receipt number (Enter for the last one)</source>
-        <translation>Receipt number (Enter for the last one)</translation>
+        <translation>小票号（直接 Enter 补打上一张）</translation>
     </message>
 </context>
 <context>
@@ -584,47 +589,47 @@
     <message>
         <location filename="../returns.py" line="22"/>
         <source>Return</source>
-        <translation>Return</translation>
+        <translation>退货</translation>
     </message>
     <message>
         <location filename="../returns.py" line="25"/>
         <source>Receipt number, or scan the receipt&apos;s barcode</source>
-        <translation>Receipt number, or scan the receipt&apos;s barcode</translation>
+        <translation>小票号，或扫小票上的条码</translation>
     </message>
     <message>
         <location filename="../returns.py" line="34"/>
         <source>Item</source>
-        <translation>Item</translation>
+        <translation>商品</translation>
     </message>
     <message>
         <location filename="../returns.py" line="34"/>
         <source>Sold</source>
-        <translation>Sold</translation>
+        <translation>已售</translation>
     </message>
     <message>
         <location filename="../returns.py" line="34"/>
         <source>Can return</source>
-        <translation>Can return</translation>
+        <translation>可退</translation>
     </message>
     <message>
         <location filename="../returns.py" line="34"/>
         <source>Return now</source>
-        <translation>Return now</translation>
+        <translation>本次退</translation>
     </message>
     <message>
         <location filename="../returns.py" line="42"/>
         <source>Refund the quantities shown  [Enter]</source>
-        <translation>Refund the quantities shown  [Enter]</translation>
+        <translation>按所示数量退款  [Enter]</translation>
     </message>
     <message>
         <location filename="../returns.py" line="82"/>
         <source>{receipt_no}, {time}, total {total}</source>
-        <translation>{receipt_no}, {time}, total {total}</translation>
+        <translation>{receipt_no}，{time}，合计 {total}</translation>
     </message>
     <message>
         <location filename="../returns.py" line="101"/>
         <source>Everything on this receipt has come back already</source>
-        <translation>Everything on this receipt has come back already</translation>
+        <translation>这张小票的商品已全部退回</translation>
     </message>
 </context>
 <context>
@@ -632,37 +637,37 @@
     <message>
         <location filename="../search.py" line="22"/>
         <source>Find a product</source>
-        <translation>Find a product</translation>
+        <translation>查找商品</translation>
     </message>
     <message>
         <location filename="../search.py" line="27"/>
         <source>Barcode, SKU, part of the name or pinyin initials (e.g. kkkl)</source>
-        <translation>Barcode, SKU, part of the name or pinyin initials (e.g. kkkl)</translation>
+        <translation>条码、货号、名称片段或拼音首字母（如 kkkl）</translation>
     </message>
     <message>
         <location filename="../search.py" line="34"/>
         <source>Name</source>
-        <translation>Name</translation>
+        <translation>名称</translation>
     </message>
     <message>
         <location filename="../search.py" line="34"/>
         <source>SKU</source>
-        <translation>SKU</translation>
+        <translation>货号</translation>
     </message>
     <message>
         <location filename="../search.py" line="34"/>
         <source>Price</source>
-        <translation>Price</translation>
+        <translation>价格</translation>
     </message>
     <message>
         <location filename="../search.py" line="48"/>
         <source>↑ ↓ choose, Enter adds, Esc closes</source>
-        <translation>↑ ↓ choose, Enter adds, Esc closes</translation>
+        <translation>↑ ↓ 选择，Enter 加入，Esc 关闭</translation>
     </message>
     <message>
         <location filename="../search.py" line="81"/>
         <source>{count} found. ↑ ↓ choose, Enter adds, Esc closes</source>
-        <translation>{count} found. ↑ ↓ choose, Enter adds, Esc closes</translation>
+        <translation>找到 {count} 个。↑ ↓ 选择，Enter 加入，Esc 关闭</translation>
     </message>
 </context>
 <context>
@@ -670,176 +675,176 @@
     <message>
         <location filename="../selling.py" line="193"/>
         <source>Search</source>
-        <translation>Search</translation>
+        <translation>查找商品</translation>
     </message>
     <message>
         <location filename="../selling.py" line="194"/>
         <source>Customer</source>
-        <translation>Customer</translation>
+        <translation>会员</translation>
     </message>
     <message>
         <location filename="../selling.py" line="195"/>
         <source>Quantity</source>
-        <translation>Quantity</translation>
+        <translation>数量</translation>
     </message>
     <message>
         <location filename="../selling.py" line="196"/>
         <source>Hold / resume</source>
-        <translation>Hold / resume</translation>
+        <translation>挂单 / 取单</translation>
     </message>
     <message>
         <location filename="../selling.py" line="197"/>
         <source>Discount</source>
-        <translation>Discount</translation>
+        <translation>折扣</translation>
     </message>
     <message>
         <location filename="../selling.py" line="198"/>
         <source>Change price</source>
-        <translation>Change price</translation>
+        <translation>改价</translation>
     </message>
     <message>
         <location filename="../selling.py" line="199"/>
         <source>Return</source>
-        <translation>Return</translation>
+        <translation>退货</translation>
     </message>
     <message>
         <location filename="../selling.py" line="200"/>
         <source>Void line</source>
-        <translation>Void line</translation>
+        <translation>删除行</translation>
     </message>
     <message>
         <location filename="../selling.py" line="201"/>
         <source>Reprint</source>
-        <translation>Reprint</translation>
+        <translation>补打小票</translation>
     </message>
     <message>
         <location filename="../selling.py" line="202"/>
         <source>Settings</source>
-        <translation>Settings</translation>
+        <translation>设置</translation>
     </message>
     <message>
         <location filename="../selling.py" line="203"/>
         <source>Lock</source>
-        <translation>Lock</translation>
+        <translation>锁屏</translation>
     </message>
     <message>
         <location filename="../selling.py" line="204"/>
         <source>Clear ticket</source>
-        <translation>Clear ticket</translation>
+        <translation>清空本单</translation>
     </message>
     <message>
         <location filename="../selling.py" line="205"/>
         <source>Pay</source>
-        <translation>Pay</translation>
+        <translation>结账</translation>
     </message>
     <message>
         <location filename="../selling.py" line="213"/>
         <source>Total</source>
-        <translation>Total</translation>
+        <translation>合计</translation>
     </message>
     <message>
         <location filename="../selling.py" line="214"/>
         <source>Scan, or type a barcode and press Enter</source>
-        <translation>Scan, or type a barcode and press Enter</translation>
+        <translation>扫码，或输入条码后按 Enter</translation>
     </message>
     <message>
         <location filename="../selling.py" line="239"/>
         <source>{items} items, {lines} lines</source>
-        <translation>{items} items, {lines} lines</translation>
+        <translation>{items} 件，{lines} 行</translation>
     </message>
     <message>
         <location filename="../selling.py" line="248"/>
         <source>Customer: {name}</source>
-        <translation>Customer: {name}</translation>
+        <translation>会员：{name}</translation>
     </message>
     <message>
         <location filename="../selling.py" line="250"/>
         <source>No customer (F3)</source>
-        <translation>No customer (F3)</translation>
+        <translation>未关联会员 (F3)</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="362"/>
+        <location filename="../selling.py" line="377"/>
         <source>{name}  {qty} × {price}</source>
         <translation>{name}  {qty} × {price}</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="368"/>
-        <location filename="../selling.py" line="458"/>
+        <location filename="../selling.py" line="383"/>
+        <location filename="../selling.py" line="473"/>
         <source>Low stock: {name} (sold, and flagged for the owner)</source>
-        <translation>Low stock: {name} (sold, and flagged for the owner)</translation>
+        <translation>库存不足：{name}（已售出，并提醒店主核对）</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="426"/>
+        <location filename="../selling.py" line="441"/>
         <source>{name} {old} → {new}</source>
         <translation>{name} {old} → {new}</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="433"/>
+        <location filename="../selling.py" line="448"/>
         <source>Order {receipt_no} copied</source>
-        <translation>Order {receipt_no} copied</translation>
+        <translation>已复制订单 {receipt_no}</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="435"/>
+        <location filename="../selling.py" line="450"/>
         <source>price changed: {list}</source>
-        <translation>price changed: {list}</translation>
+        <translation>价格有变：{list}</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="437"/>
+        <location filename="../selling.py" line="452"/>
         <source>not for sale now: {list}</source>
-        <translation>not for sale now: {list}</translation>
+        <translation>现已停售：{list}</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="443"/>
-        <location filename="../selling.py" line="504"/>
-        <location filename="../selling.py" line="525"/>
-        <location filename="../selling.py" line="564"/>
+        <location filename="../selling.py" line="458"/>
+        <location filename="../selling.py" line="519"/>
+        <location filename="../selling.py" line="540"/>
+        <location filename="../selling.py" line="579"/>
         <source>The ticket is empty</source>
-        <translation>The ticket is empty</translation>
+        <translation>本单没有商品</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="477"/>
+        <location filename="../selling.py" line="492"/>
         <source>Ticket held as #{id}. F5 on an empty ticket resumes it</source>
-        <translation>Ticket held as #{id}. F5 on an empty ticket resumes it</translation>
+        <translation>已挂单 #{id}。空单时按 F5 取回</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="491"/>
+        <location filename="../selling.py" line="506"/>
         <source>Ticket #{id} resumed</source>
-        <translation>Ticket #{id} resumed</translation>
+        <translation>已取回单 #{id}</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="536"/>
+        <location filename="../selling.py" line="551"/>
         <source>Price of {name} is now {price}</source>
-        <translation>Price of {name} is now {price}</translation>
+        <translation>{name} 的价格已改为 {price}</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="553"/>
+        <location filename="../selling.py" line="568"/>
         <source>Removed: {name}</source>
-        <translation>Removed: {name}</translation>
+        <translation>已删除：{name}</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="574"/>
+        <location filename="../selling.py" line="589"/>
         <source>Sale {receipt_no} done: {total}</source>
-        <translation>Sale {receipt_no} done: {total}</translation>
+        <translation>销售 {receipt_no} 完成：{total}</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="578"/>
+        <location filename="../selling.py" line="593"/>
         <source>Change {change}</source>
-        <translation>Change {change}</translation>
+        <translation>找零 {change}</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="592"/>
+        <location filename="../selling.py" line="610"/>
         <source>Return {receipt_no} recorded. Refund: {refund}</source>
-        <translation>Return {receipt_no} recorded. Refund: {refund}</translation>
+        <translation>退货 {receipt_no} 已记录。退款：{refund}</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="614"/>
+        <location filename="../selling.py" line="632"/>
         <source>Printing is not available on this till</source>
-        <translation>Printing is not available on this till</translation>
+        <translation>本收银台不能打印</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="619"/>
+        <location filename="../selling.py" line="637"/>
         <source>Receipt {receipt_no} sent to the printer</source>
-        <translation>Receipt {receipt_no} sent to the printer</translation>
+        <translation>小票 {receipt_no} 已送打印</translation>
     </message>
 </context>
 <context>
@@ -847,27 +852,27 @@
     <message>
         <location filename="../settings.py" line="16"/>
         <source>Settings</source>
-        <translation>Settings</translation>
+        <translation>设置</translation>
     </message>
     <message>
         <location filename="../settings.py" line="17"/>
         <source>Language</source>
-        <translation>Language</translation>
+        <translation>语言</translation>
     </message>
     <message>
         <location filename="../settings.py" line="20"/>
         <source>Follow the system</source>
-        <translation>Follow the system</translation>
+        <translation>跟随系统</translation>
     </message>
     <message>
         <location filename="../settings.py" line="27"/>
         <source>Saved in config.toml ([shop] language).</source>
-        <translation>Saved in config.toml ([shop] language).</translation>
+        <translation>保存在 config.toml（[shop] language）。</translation>
     </message>
     <message>
         <location filename="../settings.py" line="30"/>
         <source>Save  [Enter]</source>
-        <translation>Save  [Enter]</translation>
+        <translation>保存  [Enter]</translation>
     </message>
 </context>
 <context>
@@ -875,27 +880,27 @@
     <message>
         <location filename="../ticket_model.py" line="66"/>
         <source>Item</source>
-        <translation>Item</translation>
+        <translation>商品</translation>
     </message>
     <message>
         <location filename="../ticket_model.py" line="67"/>
         <source>Qty</source>
-        <translation>Qty</translation>
+        <translation>数量</translation>
     </message>
     <message>
         <location filename="../ticket_model.py" line="68"/>
         <source>Unit price</source>
-        <translation>Unit price</translation>
+        <translation>单价</translation>
     </message>
     <message>
         <location filename="../ticket_model.py" line="69"/>
         <source>Discount</source>
-        <translation>Discount</translation>
+        <translation>折扣</translation>
     </message>
     <message>
         <location filename="../ticket_model.py" line="70"/>
         <source>Total</source>
-        <translation>Total</translation>
+        <translation>合计</translation>
     </message>
 </context>
 </TS>

@@ -1,22 +1,22 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
-<TS version="2.1" language="zh_CN">
+<TS version="2.1" language="en">
 <context>
     <name>ConfirmDialog</name>
     <message>
         <location filename="../dialogs.py" line="290"/>
         <source>Please confirm</source>
-        <translation>请确认</translation>
+        <translation>Please confirm</translation>
     </message>
     <message>
         <location filename="../dialogs.py" line="296"/>
         <source>Yes (Enter)</source>
-        <translation>是 (Enter)</translation>
+        <translation>Yes (Enter)</translation>
     </message>
     <message>
         <location filename="../dialogs.py" line="298"/>
         <source>No (Esc)</source>
-        <translation>否 (Esc)</translation>
+        <translation>No (Esc)</translation>
     </message>
 </context>
 <context>
@@ -24,42 +24,42 @@
     <message>
         <location filename="../customer.py" line="23"/>
         <source>Customer</source>
-        <translation>会员</translation>
+        <translation>Customer</translation>
     </message>
     <message>
         <location filename="../customer.py" line="27"/>
         <source>Phone, name, or scan the member card</source>
-        <translation>手机号、姓名，或扫会员卡</translation>
+        <translation>Phone, name, or scan the member card</translation>
     </message>
     <message>
         <location filename="../customer.py" line="42"/>
         <source>Put on ticket  [Enter]</source>
-        <translation>加入本单  [Enter]</translation>
+        <translation>Put on ticket  [Enter]</translation>
     </message>
     <message>
         <location filename="../customer.py" line="44"/>
         <source>Repeat selected order  [F4]</source>
-        <translation>再来一单  [F4]</translation>
+        <translation>Repeat selected order  [F4]</translation>
     </message>
     <message>
         <location filename="../customer.py" line="46"/>
         <source>No customer  [F9]</source>
-        <translation>不关联会员  [F9]</translation>
+        <translation>No customer  [F9]</translation>
     </message>
     <message>
         <location filename="../customer.py" line="95"/>
         <source>return</source>
-        <translation>退货</translation>
+        <translation>return</translation>
     </message>
     <message>
         <location filename="../customer.py" line="105"/>
         <source>No orders yet</source>
-        <translation>还没有订单</translation>
+        <translation>No orders yet</translation>
     </message>
     <message>
         <location filename="../customer.py" line="151"/>
         <source>Choose a customer and one of their orders</source>
-        <translation>请先选择会员和一张订单</translation>
+        <translation>Choose a customer and one of their orders</translation>
     </message>
 </context>
 <context>
@@ -67,37 +67,37 @@
     <message>
         <location filename="../dialogs.py" line="138"/>
         <source>Discount</source>
-        <translation>折扣</translation>
+        <translation>Discount</translation>
     </message>
     <message>
         <location filename="../dialogs.py" line="139"/>
         <source>Discount on: {name}</source>
-        <translation>折扣商品：{name}</translation>
+        <translation>Discount on: {name}</translation>
     </message>
     <message>
         <location filename="../dialogs.py" line="141"/>
         <source>Percent off</source>
-        <translation>按百分比</translation>
+        <translation>Percent off</translation>
     </message>
     <message>
         <location filename="../dialogs.py" line="142"/>
         <source>Amount off (¥)</source>
-        <translation>减金额 (¥)</translation>
+        <translation>Amount off (¥)</translation>
     </message>
     <message>
         <location filename="../dialogs.py" line="143"/>
         <source>Percent off the whole ticket</source>
-        <translation>整单按百分比</translation>
+        <translation>Percent off the whole ticket</translation>
     </message>
     <message>
         <location filename="../dialogs.py" line="151"/>
         <source>e.g. 10</source>
-        <translation>例如 10</translation>
+        <translation>e.g. 10</translation>
     </message>
     <message>
         <location filename="../dialogs.py" line="157"/>
         <source>Remove discount</source>
-        <translation>取消折扣</translation>
+        <translation>Remove discount</translation>
     </message>
 </context>
 <context>
@@ -105,27 +105,27 @@
     <message>
         <location filename="../dialogs.py" line="220"/>
         <source>Held tickets</source>
-        <translation>挂起的单</translation>
+        <translation>Held tickets</translation>
     </message>
     <message>
         <location filename="../dialogs.py" line="221"/>
         <source>Choose a ticket and press Enter to resume it</source>
-        <translation>选择一张单，按 Enter 取回</translation>
+        <translation>Choose a ticket and press Enter to resume it</translation>
     </message>
     <message>
         <location filename="../dialogs.py" line="224"/>
         <source>#{id}  {lines} lines  {total}  held at {time}</source>
-        <translation>#{id}  {lines} 行  {total}  {time} 挂单</translation>
+        <translation>#{id}  {lines} lines  {total}  held at {time}</translation>
     </message>
     <message>
         <location filename="../dialogs.py" line="236"/>
         <source>No tickets are on hold</source>
-        <translation>没有挂起的单</translation>
+        <translation>No tickets are on hold</translation>
     </message>
     <message>
         <location filename="../dialogs.py" line="240"/>
         <source>Resume (Enter)</source>
-        <translation>取单 (Enter)</translation>
+        <translation>Resume (Enter)</translation>
     </message>
 </context>
 <context>
@@ -133,97 +133,102 @@
     <message>
         <location filename="../login.py" line="76"/>
         <source>Till {code}</source>
-        <translation>收银台 {code}</translation>
+        <translation>Till {code}</translation>
     </message>
     <message>
         <location filename="../login.py" line="77"/>
         <location filename="../login.py" line="139"/>
         <source>Type your PIN and press Enter</source>
-        <translation>输入密码，按 Enter</translation>
+        <translation>Type your PIN and press Enter</translation>
     </message>
     <message>
         <location filename="../login.py" line="88"/>
         <source>No users yet. The owner adds one with: tillbook user add NAME --role owner --pin PIN</source>
-        <translation>还没有用户。店主用此命令添加：tillbook user add 姓名 --role owner --pin 密码</translation>
+        <translation>No users yet. The owner adds one with: tillbook user add NAME --role owner --pin PIN</translation>
     </message>
     <message>
         <location filename="../login.py" line="106"/>
         <location filename="../login.py" line="141"/>
         <source>Wait {seconds} s</source>
-        <translation>请等待 {seconds} 秒</translation>
+        <translation>Wait {seconds} s</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../window.py" line="74"/>
+        <location filename="../window.py" line="76"/>
         <source>Tillbook till</source>
-        <translation>Tillbook 收银</translation>
+        <translation>Tillbook till</translation>
     </message>
     <message>
-        <location filename="../window.py" line="77"/>
+        <location filename="../window.py" line="79"/>
         <source>{shop} · till {till}</source>
-        <translation>{shop} · 收银台 {till}</translation>
-    </message>
-    <message>
-        <location filename="../window.py" line="81"/>
-        <source>{name} ({role})</source>
-        <translation>{name}（{role}）</translation>
+        <translation>{shop} · till {till}</translation>
     </message>
     <message>
         <location filename="../window.py" line="83"/>
+        <source>{name} ({role})</source>
+        <translation>{name} ({role})</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="85"/>
         <source>Locked</source>
-        <translation>已锁定</translation>
-    </message>
-    <message>
-        <location filename="../window.py" line="127"/>
-        <source>Online</source>
-        <translation>在线</translation>
-    </message>
-    <message>
-        <location filename="../window.py" line="127"/>
-        <source>Offline</source>
-        <translation>离线</translation>
-    </message>
-    <message>
-        <location filename="../window.py" line="129"/>
-        <source>Sync: {state}, {count} not uploaded</source>
-        <translation>同步：{state}，{count} 项未上传</translation>
+        <translation>Locked</translation>
     </message>
     <message>
         <location filename="../window.py" line="133"/>
+        <source>Online</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="133"/>
+        <source>Offline</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="135"/>
+        <source>Sync: {state}, {count} not uploaded</source>
+        <translation>Sync: {state}, {count} not uploaded</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="139"/>
         <source>Sync: not running, {count} not uploaded</source>
-        <translation>同步：未运行，{count} 项未上传</translation>
-    </message>
-    <message>
-        <location filename="../window.py" line="138"/>
-        <source>Sync: starting…</source>
-        <translation>同步：启动中…</translation>
-    </message>
-    <message>
-        <location filename="../window.py" line="142"/>
-        <source>Printer: {state}</source>
-        <translation>打印机：{state}</translation>
+        <translation>Sync: not running, {count} not uploaded</translation>
     </message>
     <message>
         <location filename="../window.py" line="144"/>
+        <source>Sync: starting…</source>
+        <translation>Sync: starting…</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="148"/>
+        <source>Printer: ready</source>
+        <translation>Printer: ready</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="151"/>
+        <source>Printer: {state}</source>
+        <translation>Printer: {state}</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="154"/>
         <source>Printer: not available</source>
-        <translation>打印机：不可用</translation>
+        <translation>Printer: not available</translation>
     </message>
     <message>
-        <location filename="../window.py" line="146"/>
+        <location filename="../window.py" line="156"/>
         <source>Printer: starting…</source>
-        <translation>打印机：启动中…</translation>
+        <translation>Printer: starting…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="178"/>
+        <location filename="../window.py" line="188"/>
         <source>open when the till closed</source>
-        <translation>收银机关闭时未结的单</translation>
+        <translation>open when the till closed</translation>
     </message>
     <message>
-        <location filename="../window.py" line="197"/>
+        <location filename="../window.py" line="210"/>
         <source>Log in first, then scan</source>
-        <translation>请先登录再扫码</translation>
+        <translation>Log in first, then scan</translation>
     </message>
 </context>
 <context>
@@ -231,217 +236,217 @@
     <message>
         <location filename="../messages.py" line="24"/>
         <source>Cash</source>
-        <translation>现金</translation>
+        <translation>Cash</translation>
     </message>
     <message>
         <location filename="../messages.py" line="25"/>
         <source>Card</source>
-        <translation>银行卡</translation>
+        <translation>Card</translation>
     </message>
     <message>
         <location filename="../messages.py" line="26"/>
         <source>WeChat Pay</source>
-        <translation>微信支付</translation>
+        <translation>WeChat Pay</translation>
     </message>
     <message>
         <location filename="../messages.py" line="27"/>
         <source>Alipay</source>
-        <translation>支付宝</translation>
+        <translation>Alipay</translation>
     </message>
     <message>
         <location filename="../messages.py" line="28"/>
         <source>UnionPay</source>
-        <translation>云闪付</translation>
+        <translation>UnionPay</translation>
     </message>
     <message>
         <location filename="../messages.py" line="29"/>
         <source>On account</source>
-        <translation>挂账</translation>
+        <translation>On account</translation>
     </message>
     <message>
         <location filename="../messages.py" line="36"/>
         <source>A price change</source>
-        <translation>改价</translation>
+        <translation>A price change</translation>
     </message>
     <message>
         <location filename="../messages.py" line="37"/>
         <source>A return without a receipt</source>
-        <translation>无小票退货</translation>
+        <translation>A return without a receipt</translation>
     </message>
     <message>
         <location filename="../messages.py" line="38"/>
         <source>Selling below cost</source>
-        <translation>低于成本销售</translation>
+        <translation>Selling below cost</translation>
     </message>
     <message>
         <location filename="../messages.py" line="39"/>
         <source>Changing settings</source>
-        <translation>修改设置</translation>
+        <translation>Changing settings</translation>
     </message>
     <message>
         <location filename="../messages.py" line="40"/>
         <source>A large discount</source>
-        <translation>大额折扣</translation>
+        <translation>A large discount</translation>
     </message>
     <message>
         <location filename="../messages.py" line="42"/>
         <source>This action</source>
-        <translation>此操作</translation>
+        <translation>This action</translation>
     </message>
     <message>
         <location filename="../messages.py" line="47"/>
         <source>owner</source>
-        <translation>店主</translation>
+        <translation>owner</translation>
     </message>
     <message>
         <location filename="../messages.py" line="48"/>
         <source>clerk</source>
-        <translation>店员</translation>
+        <translation>clerk</translation>
     </message>
     <message>
         <location filename="../messages.py" line="49"/>
         <source>cashier</source>
-        <translation>收银员</translation>
+        <translation>cashier</translation>
     </message>
     <message>
         <location filename="../messages.py" line="59"/>
         <source>The till could not read or save its data. Please tell the owner.</source>
-        <translation>收银机无法读取或保存数据，请告知店主。</translation>
+        <translation>The till could not read or save its data. Please tell the owner.</translation>
     </message>
     <message>
         <location filename="../messages.py" line="63"/>
         <source>Sorry, something went wrong. It has been logged; please try again.</source>
-        <translation>抱歉，出了点问题，已记录日志，请重试。</translation>
+        <translation>Sorry, something went wrong. It has been logged; please try again.</translation>
     </message>
     <message>
         <location filename="../messages.py" line="73"/>
         <source>Unknown barcode {code}</source>
-        <translation>未知条码 {code}</translation>
+        <translation>Unknown barcode {code}</translation>
     </message>
     <message>
         <location filename="../messages.py" line="75"/>
         <source>Barcode {code} was misread: please scan it again</source>
-        <translation>条码 {code} 读错了，请重新扫描</translation>
+        <translation>Barcode {code} was misread: please scan it again</translation>
     </message>
     <message>
         <location filename="../messages.py" line="79"/>
         <source>That is a payment code: press F12 to pay, then scan it</source>
-        <translation>这是付款码：请先按 F12 结账，再扫码</translation>
+        <translation>That is a payment code: press F12 to pay, then scan it</translation>
     </message>
     <message>
         <location filename="../messages.py" line="81"/>
         <source>{name} is not for sale</source>
-        <translation>{name} 不可销售</translation>
+        <translation>{name} is not for sale</translation>
     </message>
     <message>
         <location filename="../messages.py" line="83"/>
         <source>{name} has no valid price</source>
-        <translation>{name} 没有有效价格</translation>
+        <translation>{name} has no valid price</translation>
     </message>
     <message>
         <location filename="../messages.py" line="87"/>
         <source>That quantity is not valid</source>
-        <translation>数量无效</translation>
+        <translation>That quantity is not valid</translation>
     </message>
     <message>
         <location filename="../messages.py" line="89"/>
         <source>Choose a line on the ticket first</source>
-        <translation>请先选择一行商品</translation>
+        <translation>Choose a line on the ticket first</translation>
     </message>
     <message>
         <location filename="../messages.py" line="91"/>
         <source>Only {qty} of {name} in stock</source>
-        <translation>{name} 库存只有 {qty}</translation>
+        <translation>Only {qty} of {name} in stock</translation>
     </message>
     <message>
         <location filename="../messages.py" line="95"/>
         <source>{amount} still to pay</source>
-        <translation>还需支付 {amount}</translation>
+        <translation>{amount} still to pay</translation>
     </message>
     <message>
         <location filename="../messages.py" line="99"/>
         <source>The ticket is empty</source>
-        <translation>本单没有商品</translation>
+        <translation>The ticket is empty</translation>
     </message>
     <message>
         <location filename="../messages.py" line="101"/>
         <source>{name} has only {amount} of credit left</source>
-        <translation>{name} 只剩 {amount} 可挂账额度</translation>
+        <translation>{name} has only {amount} of credit left</translation>
     </message>
     <message>
         <location filename="../messages.py" line="106"/>
         <source>{tender} cannot pay more than {amount}</source>
-        <translation>{tender} 最多支付 {amount}</translation>
+        <translation>{tender} cannot pay more than {amount}</translation>
     </message>
     <message>
         <location filename="../messages.py" line="111"/>
         <source>On account needs a customer on the ticket (F3)</source>
-        <translation>挂账需要先关联会员 (F3)</translation>
+        <translation>On account needs a customer on the ticket (F3)</translation>
     </message>
     <message>
         <location filename="../messages.py" line="112"/>
         <source>That way of paying is not accepted</source>
-        <translation>不支持这种付款方式</translation>
+        <translation>That way of paying is not accepted</translation>
     </message>
     <message>
         <location filename="../messages.py" line="114"/>
         <source>This ticket is closed; start a new one</source>
-        <translation>本单已结束，请开新单</translation>
+        <translation>This ticket is closed; start a new one</translation>
     </message>
     <message>
         <location filename="../messages.py" line="116"/>
         <source>No sale with receipt number {receipt_no}</source>
-        <translation>找不到小票号 {receipt_no} 的销售</translation>
+        <translation>No sale with receipt number {receipt_no}</translation>
     </message>
     <message>
         <location filename="../messages.py" line="120"/>
         <source>At most {qty} of {name} can come back</source>
-        <translation>{name} 最多可退 {qty}</translation>
+        <translation>At most {qty} of {name} can come back</translation>
     </message>
     <message>
         <location filename="../messages.py" line="124"/>
         <source>{qty} × {name}: is that right?</source>
-        <translation>{qty} × {name}，确定吗？</translation>
+        <translation>{qty} × {name}: is that right?</translation>
     </message>
     <message>
         <location filename="../messages.py" line="128"/>
         <source>{action} needs the {role}&apos;s PIN</source>
-        <translation>{action}需要{role}密码</translation>
+        <translation>{action} needs the {role}&apos;s PIN</translation>
     </message>
     <message>
         <location filename="../messages.py" line="133"/>
         <source>Too many wrong PINs: wait {seconds} s</source>
-        <translation>密码错误次数太多：请等待 {seconds} 秒</translation>
+        <translation>Too many wrong PINs: wait {seconds} s</translation>
     </message>
     <message>
         <location filename="../messages.py" line="139"/>
         <source>Wrong PIN. Wait {seconds} s before the next try</source>
-        <translation>密码错误。请等待 {seconds} 秒再试</translation>
+        <translation>Wrong PIN. Wait {seconds} s before the next try</translation>
     </message>
     <message>
         <location filename="../messages.py" line="142"/>
         <source>Wrong PIN</source>
-        <translation>密码错误</translation>
+        <translation>Wrong PIN</translation>
     </message>
     <message>
         <location filename="../messages.py" line="144"/>
         <source>Another user already has that PIN</source>
-        <translation>该密码已被其他用户使用</translation>
+        <translation>Another user already has that PIN</translation>
     </message>
     <message>
         <location filename="../messages.py" line="147"/>
         <source>Not valid: {value}</source>
-        <translation>无效：{value}</translation>
+        <translation>Not valid: {value}</translation>
     </message>
     <message>
         <location filename="../messages.py" line="148"/>
         <source>That entry is not valid</source>
-        <translation>输入无效</translation>
+        <translation>That entry is not valid</translation>
     </message>
     <message>
         <location filename="../messages.py" line="150"/>
         <source>That cannot be done: {code}</source>
-        <translation>无法执行：{code}</translation>
+        <translation>That cannot be done: {code}</translation>
     </message>
 </context>
 <context>
@@ -449,57 +454,57 @@
     <message>
         <location filename="../pay.py" line="35"/>
         <source>Pay</source>
-        <translation>结账</translation>
+        <translation>Pay</translation>
     </message>
     <message>
         <location filename="../pay.py" line="45"/>
         <source>Amount due</source>
-        <translation>应收</translation>
+        <translation>Amount due</translation>
     </message>
     <message>
         <location filename="../pay.py" line="54"/>
         <source>Change</source>
-        <translation>找零</translation>
+        <translation>Change</translation>
     </message>
     <message>
         <location filename="../pay.py" line="64"/>
         <source>Amount received (empty = exact)</source>
-        <translation>实收金额（不填 = 正好）</translation>
+        <translation>Amount received (empty = exact)</translation>
     </message>
     <message>
         <location filename="../pay.py" line="67"/>
         <source>Type the cash handed over, or scan a payment code</source>
-        <translation>输入顾客给的现金，或扫付款码</translation>
+        <translation>Type the cash handed over, or scan a payment code</translation>
     </message>
     <message>
         <location filename="../pay.py" line="78"/>
         <source>Cash  [Enter]</source>
-        <translation>现金  [Enter]</translation>
+        <translation>Cash  [Enter]</translation>
     </message>
     <message>
         <location filename="../pay.py" line="89"/>
         <source>Remove last payment  [F9]</source>
-        <translation>撤销上一笔付款  [F9]</translation>
+        <translation>Remove last payment  [F9]</translation>
     </message>
     <message>
         <location filename="../pay.py" line="92"/>
         <source>Back to ticket  [Esc]</source>
-        <translation>返回本单  [Esc]</translation>
+        <translation>Back to ticket  [Esc]</translation>
     </message>
     <message>
         <location filename="../pay.py" line="104"/>
         <source>Total {total}, paid {paid}</source>
-        <translation>合计 {total}，已付 {paid}</translation>
+        <translation>Total {total}, paid {paid}</translation>
     </message>
     <message>
         <location filename="../pay.py" line="183"/>
         <source>Paid. Receipt {receipt_no}</source>
-        <translation>已付款。小票 {receipt_no}</translation>
+        <translation>Paid. Receipt {receipt_no}</translation>
     </message>
     <message>
         <location filename="../pay.py" line="188"/>
         <source>Give the change, then Enter for the next customer</source>
-        <translation>找零后按 Enter 接待下一位</translation>
+        <translation>Give the change, then Enter for the next customer</translation>
     </message>
 </context>
 <context>
@@ -507,12 +512,12 @@
     <message>
         <location filename="../dialogs.py" line="44"/>
         <source>Owner approval</source>
-        <translation>店主授权</translation>
+        <translation>Owner approval</translation>
     </message>
     <message>
         <location filename="../dialogs.py" line="51"/>
         <source>Owner PIN, then Enter</source>
-        <translation>店主密码，然后按 Enter</translation>
+        <translation>Owner PIN, then Enter</translation>
     </message>
 </context>
 <context>
@@ -520,37 +525,37 @@
     <message>
         <location filename="../dialogs.py" line="181"/>
         <source>Change price</source>
-        <translation>改价</translation>
+        <translation>Change price</translation>
     </message>
     <message>
         <location filename="../dialogs.py" line="183"/>
         <source>{name}: now {price}</source>
-        <translation>{name}：现价 {price}</translation>
+        <translation>{name}: now {price}</translation>
     </message>
     <message>
         <location filename="../dialogs.py" line="185"/>
         <source>New unit price (¥)</source>
-        <translation>新单价 (¥)</translation>
+        <translation>New unit price (¥)</translation>
     </message>
     <message>
         <location filename="../dialogs.py" line="188"/>
         <source>Reason</source>
-        <translation>原因</translation>
+        <translation>Reason</translation>
     </message>
     <message>
         <location filename="../dialogs.py" line="190"/>
         <source>e.g. damaged packaging</source>
-        <translation>例如 包装破损</translation>
+        <translation>e.g. damaged packaging</translation>
     </message>
     <message>
         <location filename="../dialogs.py" line="194"/>
         <source>Change price (Enter)</source>
-        <translation>改价 (Enter)</translation>
+        <translation>Change price (Enter)</translation>
     </message>
     <message>
         <location filename="../dialogs.py" line="208"/>
         <source>Say why the price changes</source>
-        <translation>请填写改价原因</translation>
+        <translation>Say why the price changes</translation>
     </message>
 </context>
 <context>
@@ -558,12 +563,12 @@
     <message>
         <location filename="../dialogs.py" line="116"/>
         <source>Quantity</source>
-        <translation>数量</translation>
+        <translation>Quantity</translation>
     </message>
     <message>
         <location filename="../dialogs.py" line="117"/>
         <source>New quantity of {name}</source>
-        <translation>{name} 的新数量</translation>
+        <translation>New quantity of {name}</translation>
     </message>
 </context>
 <context>
@@ -571,12 +576,12 @@
     <message>
         <location filename="../dialogs.py" line="267"/>
         <source>Reprint a receipt</source>
-        <translation>补打小票</translation>
+        <translation>Reprint a receipt</translation>
     </message>
     <message>
         <location filename="../dialogs.py" line="268"/>
         <source>Receipt number (Enter for the last one)</source>
-        <translation>小票号（直接 Enter 补打上一张）</translation>
+        <translation>Receipt number (Enter for the last one)</translation>
     </message>
 </context>
 <context>
@@ -584,47 +589,47 @@
     <message>
         <location filename="../returns.py" line="22"/>
         <source>Return</source>
-        <translation>退货</translation>
+        <translation>Return</translation>
     </message>
     <message>
         <location filename="../returns.py" line="25"/>
         <source>Receipt number, or scan the receipt&apos;s barcode</source>
-        <translation>小票号，或扫小票上的条码</translation>
+        <translation>Receipt number, or scan the receipt&apos;s barcode</translation>
     </message>
     <message>
         <location filename="../returns.py" line="34"/>
         <source>Item</source>
-        <translation>商品</translation>
+        <translation>Item</translation>
     </message>
     <message>
         <location filename="../returns.py" line="34"/>
         <source>Sold</source>
-        <translation>已售</translation>
+        <translation>Sold</translation>
     </message>
     <message>
         <location filename="../returns.py" line="34"/>
         <source>Can return</source>
-        <translation>可退</translation>
+        <translation>Can return</translation>
     </message>
     <message>
         <location filename="../returns.py" line="34"/>
         <source>Return now</source>
-        <translation>本次退</translation>
+        <translation>Return now</translation>
     </message>
     <message>
         <location filename="../returns.py" line="42"/>
         <source>Refund the quantities shown  [Enter]</source>
-        <translation>按所示数量退款  [Enter]</translation>
+        <translation>Refund the quantities shown  [Enter]</translation>
     </message>
     <message>
         <location filename="../returns.py" line="82"/>
         <source>{receipt_no}, {time}, total {total}</source>
-        <translation>{receipt_no}，{time}，合计 {total}</translation>
+        <translation>{receipt_no}, {time}, total {total}</translation>
     </message>
     <message>
         <location filename="../returns.py" line="101"/>
         <source>Everything on this receipt has come back already</source>
-        <translation>这张小票的商品已全部退回</translation>
+        <translation>Everything on this receipt has come back already</translation>
     </message>
 </context>
 <context>
@@ -632,37 +637,37 @@
     <message>
         <location filename="../search.py" line="22"/>
         <source>Find a product</source>
-        <translation>查找商品</translation>
+        <translation>Find a product</translation>
     </message>
     <message>
         <location filename="../search.py" line="27"/>
         <source>Barcode, SKU, part of the name or pinyin initials (e.g. kkkl)</source>
-        <translation>条码、货号、名称片段或拼音首字母（如 kkkl）</translation>
+        <translation>Barcode, SKU, part of the name or pinyin initials (e.g. kkkl)</translation>
     </message>
     <message>
         <location filename="../search.py" line="34"/>
         <source>Name</source>
-        <translation>名称</translation>
+        <translation>Name</translation>
     </message>
     <message>
         <location filename="../search.py" line="34"/>
         <source>SKU</source>
-        <translation>货号</translation>
+        <translation>SKU</translation>
     </message>
     <message>
         <location filename="../search.py" line="34"/>
         <source>Price</source>
-        <translation>价格</translation>
+        <translation>Price</translation>
     </message>
     <message>
         <location filename="../search.py" line="48"/>
         <source>↑ ↓ choose, Enter adds, Esc closes</source>
-        <translation>↑ ↓ 选择，Enter 加入，Esc 关闭</translation>
+        <translation>↑ ↓ choose, Enter adds, Esc closes</translation>
     </message>
     <message>
         <location filename="../search.py" line="81"/>
         <source>{count} found. ↑ ↓ choose, Enter adds, Esc closes</source>
-        <translation>找到 {count} 个。↑ ↓ 选择，Enter 加入，Esc 关闭</translation>
+        <translation>{count} found. ↑ ↓ choose, Enter adds, Esc closes</translation>
     </message>
 </context>
 <context>
@@ -670,176 +675,176 @@
     <message>
         <location filename="../selling.py" line="193"/>
         <source>Search</source>
-        <translation>查找商品</translation>
+        <translation>Search</translation>
     </message>
     <message>
         <location filename="../selling.py" line="194"/>
         <source>Customer</source>
-        <translation>会员</translation>
+        <translation>Customer</translation>
     </message>
     <message>
         <location filename="../selling.py" line="195"/>
         <source>Quantity</source>
-        <translation>数量</translation>
+        <translation>Quantity</translation>
     </message>
     <message>
         <location filename="../selling.py" line="196"/>
         <source>Hold / resume</source>
-        <translation>挂单 / 取单</translation>
+        <translation>Hold / resume</translation>
     </message>
     <message>
         <location filename="../selling.py" line="197"/>
         <source>Discount</source>
-        <translation>折扣</translation>
+        <translation>Discount</translation>
     </message>
     <message>
         <location filename="../selling.py" line="198"/>
         <source>Change price</source>
-        <translation>改价</translation>
+        <translation>Change price</translation>
     </message>
     <message>
         <location filename="../selling.py" line="199"/>
         <source>Return</source>
-        <translation>退货</translation>
+        <translation>Return</translation>
     </message>
     <message>
         <location filename="../selling.py" line="200"/>
         <source>Void line</source>
-        <translation>删除行</translation>
+        <translation>Void line</translation>
     </message>
     <message>
         <location filename="../selling.py" line="201"/>
         <source>Reprint</source>
-        <translation>补打小票</translation>
+        <translation>Reprint</translation>
     </message>
     <message>
         <location filename="../selling.py" line="202"/>
         <source>Settings</source>
-        <translation>设置</translation>
+        <translation>Settings</translation>
     </message>
     <message>
         <location filename="../selling.py" line="203"/>
         <source>Lock</source>
-        <translation>锁屏</translation>
+        <translation>Lock</translation>
     </message>
     <message>
         <location filename="../selling.py" line="204"/>
         <source>Clear ticket</source>
-        <translation>清空本单</translation>
+        <translation>Clear ticket</translation>
     </message>
     <message>
         <location filename="../selling.py" line="205"/>
         <source>Pay</source>
-        <translation>结账</translation>
+        <translation>Pay</translation>
     </message>
     <message>
         <location filename="../selling.py" line="213"/>
         <source>Total</source>
-        <translation>合计</translation>
+        <translation>Total</translation>
     </message>
     <message>
         <location filename="../selling.py" line="214"/>
         <source>Scan, or type a barcode and press Enter</source>
-        <translation>扫码，或输入条码后按 Enter</translation>
+        <translation>Scan, or type a barcode and press Enter</translation>
     </message>
     <message>
         <location filename="../selling.py" line="239"/>
         <source>{items} items, {lines} lines</source>
-        <translation>{items} 件，{lines} 行</translation>
+        <translation>{items} items, {lines} lines</translation>
     </message>
     <message>
         <location filename="../selling.py" line="248"/>
         <source>Customer: {name}</source>
-        <translation>会员：{name}</translation>
+        <translation>Customer: {name}</translation>
     </message>
     <message>
         <location filename="../selling.py" line="250"/>
         <source>No customer (F3)</source>
-        <translation>未关联会员 (F3)</translation>
+        <translation>No customer (F3)</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="362"/>
+        <location filename="../selling.py" line="377"/>
         <source>{name}  {qty} × {price}</source>
         <translation>{name}  {qty} × {price}</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="368"/>
-        <location filename="../selling.py" line="458"/>
+        <location filename="../selling.py" line="383"/>
+        <location filename="../selling.py" line="473"/>
         <source>Low stock: {name} (sold, and flagged for the owner)</source>
-        <translation>库存不足：{name}（已售出，并提醒店主核对）</translation>
+        <translation>Low stock: {name} (sold, and flagged for the owner)</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="426"/>
+        <location filename="../selling.py" line="441"/>
         <source>{name} {old} → {new}</source>
         <translation>{name} {old} → {new}</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="433"/>
+        <location filename="../selling.py" line="448"/>
         <source>Order {receipt_no} copied</source>
-        <translation>已复制订单 {receipt_no}</translation>
+        <translation>Order {receipt_no} copied</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="435"/>
+        <location filename="../selling.py" line="450"/>
         <source>price changed: {list}</source>
-        <translation>价格有变：{list}</translation>
+        <translation>price changed: {list}</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="437"/>
+        <location filename="../selling.py" line="452"/>
         <source>not for sale now: {list}</source>
-        <translation>现已停售：{list}</translation>
+        <translation>not for sale now: {list}</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="443"/>
-        <location filename="../selling.py" line="504"/>
-        <location filename="../selling.py" line="525"/>
-        <location filename="../selling.py" line="564"/>
+        <location filename="../selling.py" line="458"/>
+        <location filename="../selling.py" line="519"/>
+        <location filename="../selling.py" line="540"/>
+        <location filename="../selling.py" line="579"/>
         <source>The ticket is empty</source>
-        <translation>本单没有商品</translation>
+        <translation>The ticket is empty</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="477"/>
+        <location filename="../selling.py" line="492"/>
         <source>Ticket held as #{id}. F5 on an empty ticket resumes it</source>
-        <translation>已挂单 #{id}。空单时按 F5 取回</translation>
+        <translation>Ticket held as #{id}. F5 on an empty ticket resumes it</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="491"/>
+        <location filename="../selling.py" line="506"/>
         <source>Ticket #{id} resumed</source>
-        <translation>已取回单 #{id}</translation>
+        <translation>Ticket #{id} resumed</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="536"/>
+        <location filename="../selling.py" line="551"/>
         <source>Price of {name} is now {price}</source>
-        <translation>{name} 的价格已改为 {price}</translation>
+        <translation>Price of {name} is now {price}</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="553"/>
+        <location filename="../selling.py" line="568"/>
         <source>Removed: {name}</source>
-        <translation>已删除：{name}</translation>
+        <translation>Removed: {name}</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="574"/>
+        <location filename="../selling.py" line="589"/>
         <source>Sale {receipt_no} done: {total}</source>
-        <translation>销售 {receipt_no} 完成：{total}</translation>
+        <translation>Sale {receipt_no} done: {total}</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="578"/>
+        <location filename="../selling.py" line="593"/>
         <source>Change {change}</source>
-        <translation>找零 {change}</translation>
+        <translation>Change {change}</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="592"/>
+        <location filename="../selling.py" line="610"/>
         <source>Return {receipt_no} recorded. Refund: {refund}</source>
-        <translation>退货 {receipt_no} 已记录。退款：{refund}</translation>
+        <translation>Return {receipt_no} recorded. Refund: {refund}</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="614"/>
+        <location filename="../selling.py" line="632"/>
         <source>Printing is not available on this till</source>
-        <translation>本收银台不能打印</translation>
+        <translation>Printing is not available on this till</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="619"/>
+        <location filename="../selling.py" line="637"/>
         <source>Receipt {receipt_no} sent to the printer</source>
-        <translation>小票 {receipt_no} 已送打印</translation>
+        <translation>Receipt {receipt_no} sent to the printer</translation>
     </message>
 </context>
 <context>
@@ -847,27 +852,27 @@
     <message>
         <location filename="../settings.py" line="16"/>
         <source>Settings</source>
-        <translation>设置</translation>
+        <translation>Settings</translation>
     </message>
     <message>
         <location filename="../settings.py" line="17"/>
         <source>Language</source>
-        <translation>语言</translation>
+        <translation>Language</translation>
     </message>
     <message>
         <location filename="../settings.py" line="20"/>
         <source>Follow the system</source>
-        <translation>跟随系统</translation>
+        <translation>Follow the system</translation>
     </message>
     <message>
         <location filename="../settings.py" line="27"/>
         <source>Saved in config.toml ([shop] language).</source>
-        <translation>保存在 config.toml（[shop] language）。</translation>
+        <translation>Saved in config.toml ([shop] language).</translation>
     </message>
     <message>
         <location filename="../settings.py" line="30"/>
         <source>Save  [Enter]</source>
-        <translation>保存  [Enter]</translation>
+        <translation>Save  [Enter]</translation>
     </message>
 </context>
 <context>
@@ -875,27 +880,27 @@
     <message>
         <location filename="../ticket_model.py" line="66"/>
         <source>Item</source>
-        <translation>商品</translation>
+        <translation>Item</translation>
     </message>
     <message>
         <location filename="../ticket_model.py" line="67"/>
         <source>Qty</source>
-        <translation>数量</translation>
+        <translation>Qty</translation>
     </message>
     <message>
         <location filename="../ticket_model.py" line="68"/>
         <source>Unit price</source>
-        <translation>单价</translation>
+        <translation>Unit price</translation>
     </message>
     <message>
         <location filename="../ticket_model.py" line="69"/>
         <source>Discount</source>
-        <translation>折扣</translation>
+        <translation>Discount</translation>
     </message>
     <message>
         <location filename="../ticket_model.py" line="70"/>
         <source>Total</source>
-        <translation>合计</translation>
+        <translation>Total</translation>
     </message>
 </context>
 </TS>
