@@ -25,6 +25,7 @@ COMMAND_MODULES = [
     "app.commands",
     "app.delivery_commands",
     "printing.commands",
+    "ui.commands",
 ]
 DEFAULT_COMMAND = "till"  # registered by the counter screen's module
 

@@ -1,0 +1,563 @@
+"""The counter screen driven by key events only, on a real store, offscreen."""
+
+from __future__ import annotations
+
+import importlib.util
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+from app import audit, sales
+from app.config import Config
+from app.till import Till
+from ui import sound
+from ui.i18n import Language
+from ui.reader import Readers
+from ui.services import Services
+from ui.tasks import Tasks
+from ui.wedge import ScannerWedge
+from ui.window import MainWindow
+
+COLA = "6901234567892"
+TEA = "6923450657713"
+
+
+class Clock:
+    """A monotonic clock that moves ``step`` seconds each time it is read."""
+
+    def __init__(self, step: float) -> None:
+        self.now, self.step = 1000.0, step
+
+    def __call__(self) -> float:
+        self.now += self.step
+        return self.now
+
+
+@pytest.fixture
+def clock():
+    return Clock(0.005)  # a scanner: 5 ms a key
+
+
+@pytest.fixture
+def window(qtbot, tmp_path, store, owner, cashier, products, clock):
+    config = Config()
+    services = Services(
+        data_dir=tmp_path,
+        config=config,
+        store=store,
+        till=Till(store, config),
+        readers=Readers(store.path),
+        tasks=Tasks(threads=2),
+        lookups=Tasks(threads=1),
+        missing={"sync": "not installed", "printer": "not installed"},
+    )
+    language = Language()
+    language.apply("en")
+    win = MainWindow(services, language)
+    qtbot.addWidget(win)
+    wedge = ScannerWedge(win, clock=clock)
+    QApplication.instance().installEventFilter(wedge)
+    wedge.scanned.connect(win.on_scan)
+    win.wedge = wedge
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    QApplication.instance().removeEventFilter(wedge)
+    services.tasks.wait()
+    services.lookups.wait()
+    services.readers.close()
+
+
+def focused():
+    return QApplication.focusWidget()
+
+
+def keys(text: str) -> None:
+    QTest.keyClicks(focused(), text)
+
+
+def press(key, modifier=Qt.KeyboardModifier.NoModifier) -> None:
+    QTest.keyClick(focused(), key, modifier)
+
+
+def scan(code: str) -> None:
+    """A wedge scanner: the digits fast, then Enter."""
+    keys(code)
+    press(Qt.Key.Key_Return)
+
+
+def log_in(qtbot, window, pin: str) -> None:
+    keys(pin)
+    press(Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.logged_in, timeout=5000)
+
+
+def wait_dialog(qtbot, window, name: str | None = None):
+    """Until a dialog (of class ``name``) is open and has the keyboard."""
+
+    def ready() -> bool:
+        dialog = window.selling.dialog
+        if dialog is None or (name and type(dialog).__name__ != name):
+            return False
+        widget = focused()
+        return widget is not None and widget.window() is dialog
+
+    qtbot.waitUntil(ready)
+    return window.selling.dialog
+
+
+def wait_closed(qtbot, window):
+    qtbot.waitUntil(lambda: window.selling.dialog is None and focused() is window.selling.entry)
+
+
+def lines(window) -> list[tuple[str, int]]:
+    return [(ln.sku, ln.qty_milli // 1000) for ln in window.till.ticket.lines]
+
+
+def test_log_in_scan_three_items_pay_exact_cash(qtbot, window, store):
+    log_in(qtbot, window, "1111")
+    assert window.till.user.name == "Cashier"
+
+    scan(COLA)
+    scan(TEA)
+    scan(COLA)
+    assert lines(window) == [("RARE", 1), ("COLA", 2)]
+    assert window.selling.total.text() == "¥95.00"
+    model = window.selling.model
+    shown = [[model.index(row, col).data() for col in range(6)] for row in range(2)]
+    assert shown == [
+        ["1", "Limited tea", "1", "¥88.00", "", "¥88.00"],
+        ["2", "可口可乐 330ml", "2", "¥3.50", "", "¥7.00"],
+    ]
+
+    press(Qt.Key.Key_F12)
+    wait_dialog(qtbot, window)
+    press(Qt.Key.Key_Return)  # nothing typed: exact cash, and the sale completes
+    wait_closed(qtbot, window)
+
+    receipt = sales.last_receipt_no(store)
+    sale = sales.load(store, receipt_no=receipt)
+    assert sale.total == 9500
+    assert [(ln.sku, ln.qty_milli) for ln in sale.lines] == [("RARE", 1000), ("COLA", 2000)]
+    assert [(p.tender, p.amount) for p in sale.payments] == [("cash", 9500)]
+    assert window.till.ticket.lines == []
+    assert receipt in window.selling.banner.text()
+
+
+def test_a_fast_burst_is_a_scan_and_slow_typing_is_text(qtbot, window, clock):
+    log_in(qtbot, window, "1111")
+    entry = window.selling.entry
+
+    clock.step = 0.2  # a person: 200 ms between keys
+    keys("12345678")
+    qtbot.waitUntil(lambda: window.wedge.holding == 0)
+    assert entry.text() == "12345678"
+    assert window.till.ticket.lines == []
+    entry.clear()
+
+    clock.step = 0.005
+    scan(COLA)
+    assert entry.text() == ""  # the scan never reached the field
+    assert lines(window) == [("COLA", 1)]
+
+
+def test_typed_barcode_and_enter_in_the_entry_adds(qtbot, window, clock):
+    log_in(qtbot, window, "1111")
+    clock.step = 0.2
+    keys(COLA)
+    press(Qt.Key.Key_Return)
+    assert lines(window) == [("COLA", 1)]
+    assert window.selling.entry.text() == ""
+
+
+def test_a_scan_lands_on_the_ticket_even_from_a_dialog_field(qtbot, window):
+    log_in(qtbot, window, "1111")
+    scan(COLA)
+    press(Qt.Key.Key_F4)  # quantity dialog has the focus
+    wait_dialog(qtbot, window)
+    quantity_field = focused()
+    scan(TEA)
+    assert quantity_field.text() in ("1", "")  # the code did not land in the quantity box
+    assert lines(window) == [("COLA", 1), ("RARE", 1)]
+
+
+def test_unknown_barcode_then_a_good_one(qtbot, window):
+    log_in(qtbot, window, "1111")
+    before = sound.played
+    scan("1234567")
+    selling = window.selling
+    assert selling.banner.kind == "error"
+    assert "1234567" in selling.banner.text()
+    assert sound.played == before + 1
+    assert selling.dialog is None  # no modal dialog for a scan problem
+
+    scan(COLA)
+    assert lines(window) == [("COLA", 1)]
+    assert selling.banner.kind != "error"
+
+
+def test_hold_and_resume(qtbot, window, store):
+    log_in(qtbot, window, "1111")
+    scan(COLA)
+    scan(TEA)
+    press(Qt.Key.Key_F5)  # hold
+    assert window.till.ticket.lines == []
+    assert store.scalar("SELECT count(*) FROM held_tickets") == 1
+
+    scan(COLA)  # serve someone else meanwhile
+    press(Qt.Key.Key_F12)
+    wait_dialog(qtbot, window)
+    press(Qt.Key.Key_Return)
+    wait_closed(qtbot, window)
+
+    press(Qt.Key.Key_F5)  # empty ticket: the list of held tickets
+    wait_dialog(qtbot, window)
+    press(Qt.Key.Key_Return)
+    wait_closed(qtbot, window)
+    assert lines(window) == [("COLA", 1), ("RARE", 1)]
+    assert store.scalar("SELECT count(*) FROM held_tickets") == 0
+
+
+def test_lock_keeps_the_open_ticket(qtbot, window):
+    log_in(qtbot, window, "1111")
+    scan(COLA)
+    press(Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert not window.logged_in
+    assert window.stack.currentWidget() is window.login
+    log_in(qtbot, window, "9999")
+    assert window.till.user.name == "Owner"
+    assert lines(window) == [("COLA", 1)]
+
+
+def test_wrong_pin_is_refused_audited_and_shown(qtbot, window, store):
+    keys("4321")
+    press(Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.login.message.kind == "error", timeout=5000)
+    assert not window.logged_in
+    assert "Wrong PIN" in window.login.message.text()
+    assert [e["action"] for e in audit.entries(store.conn, "login_failed")] == ["login_failed"]
+
+
+def test_a_return_by_receipt_number(qtbot, window, store):
+    log_in(qtbot, window, "1111")
+    scan(COLA)
+    scan(COLA)
+    press(Qt.Key.Key_F12)
+    wait_dialog(qtbot, window)
+    press(Qt.Key.Key_Return)
+    wait_closed(qtbot, window)
+    receipt = sales.last_receipt_no(store)
+
+    press(Qt.Key.Key_F8)
+    wait_dialog(qtbot, window)
+    keys(receipt)
+    press(Qt.Key.Key_Return)  # finds the sale
+    press(Qt.Key.Key_Return)  # refunds what is shown: everything
+    wait_closed(qtbot, window)
+
+    refund = store.one("SELECT kind, total, original_sale_id FROM sales ORDER BY id DESC LIMIT 1")
+    original = sales.load(store, receipt_no=receipt)
+    assert (refund["kind"], refund["total"], refund["original_sale_id"]) == (
+        "return",
+        700,
+        original.id,
+    )
+    assert "Refund" in window.selling.banner.text()
+
+
+def test_a_cashier_price_change_asks_for_the_owner_pin(qtbot, window, store, owner, clock):
+    log_in(qtbot, window, "1111")
+    scan(COLA)
+    clock.step = 0.2  # a person types the rest
+    press(Qt.Key.Key_F7)
+    wait_dialog(qtbot, window)
+    keys("3")
+    press(Qt.Key.Key_Return)
+    keys("dented can")
+    press(Qt.Key.Key_Return)
+    wait_dialog(qtbot, window, "PinPrompt")
+    assert window.till.ticket.lines[0].unit_price == 350  # nothing changed without the owner
+
+    keys("9999")
+    press(Qt.Key.Key_Return)
+    wait_closed(qtbot, window)
+    assert window.till.ticket.lines[0].unit_price == 300
+    entry = audit.entries(store.conn, "price_override")[-1]
+    assert entry["detail"]["approved_by"] == owner.id
+    assert entry["detail"]["reason"] == "dented can"
+
+
+def test_product_search_as_you_type(qtbot, window):
+    log_in(qtbot, window, "1111")
+    press(Qt.Key.Key_F2)
+    dialog = wait_dialog(qtbot, window)
+    QTest.keyClicks(focused(), "kk")  # pinyin initials of 可口可乐
+    qtbot.waitUntil(lambda: dialog.ready and dialog.results.rowCount() > 0, timeout=5000)
+    press(Qt.Key.Key_Return)
+    wait_closed(qtbot, window)
+    assert lines(window) == [("COLA", 1)]
+
+
+def test_a_short_fast_burst_is_typing_not_a_scan(qtbot, window):
+    log_in(qtbot, window, "1111")
+    keys("12")  # fast, but too short for a barcode: a person on a quick keyboard
+    press(Qt.Key.Key_Tab)
+    assert window.till.ticket.lines == []
+    qtbot.waitUntil(lambda: window.wedge.holding == 0)
+
+
+def test_a_burst_ending_in_tab_is_a_scan(qtbot, window):
+    log_in(qtbot, window, "1111")
+    keys(COLA)
+    press(Qt.Key.Key_Tab)
+    assert lines(window) == [("COLA", 1)]
+
+
+def test_a_payment_code_scanned_in_the_pay_dialog_pays_with_that_tender(qtbot, window, store):
+    log_in(qtbot, window, "1111")
+    scan(COLA)
+    press(Qt.Key.Key_F12)
+    wait_dialog(qtbot, window, "PayDialog")
+    scan("134567890123456789")  # a WeChat payment code from the customer's phone
+    wait_closed(qtbot, window)
+    sale = sales.load(store, receipt_no=sales.last_receipt_no(store))
+    assert [(p.tender, p.amount, p.reference) for p in sale.payments] == [
+        ("wechat", 350, "134567890123456789")
+    ]
+
+
+def test_split_payment_card_then_cash_with_change(qtbot, window, store, clock):
+    log_in(qtbot, window, "1111")
+    scan(COLA)
+    scan(TEA)  # 91.50 due
+    clock.step = 0.2
+    press(Qt.Key.Key_F12)
+    dialog = wait_dialog(qtbot, window, "PayDialog")
+    keys("50")
+    press(Qt.Key.Key_F5)  # card pays 50
+    assert dialog.due.text() == "¥41.50"
+    keys("100")
+    press(Qt.Key.Key_Return)  # cash 100: paid, change shows large
+    assert dialog.change.text() == "¥58.50"
+    press(Qt.Key.Key_Return)  # next customer
+    wait_closed(qtbot, window)
+    sale = sales.load(store, receipt_no=sales.last_receipt_no(store))
+    assert [(p.tender, p.amount) for p in sale.payments] == [("card", 5000), ("cash", 10000)]
+    assert sale.change_given == 5850
+
+
+def test_a_cashier_opening_settings_gets_the_owner_prompt(qtbot, window):
+    log_in(qtbot, window, "1111")
+    press(Qt.Key.Key_F11)
+    wait_dialog(qtbot, window, "PinPrompt")
+    keys("9999")
+    press(Qt.Key.Key_Return)
+    wait_dialog(qtbot, window, "SettingsDialog")
+
+
+def test_switching_the_language_in_settings(qtbot, window, tmp_path):
+    log_in(qtbot, window, "9999")  # an owner: no prompt
+    press(Qt.Key.Key_F11)
+    dialog = wait_dialog(qtbot, window, "SettingsDialog")
+    dialog.choice.setFocus()
+    press(Qt.Key.Key_Down)  # "Follow the system" -> 简体中文
+    press(Qt.Key.Key_Return)
+    wait_closed(qtbot, window)
+    assert 'language = "zh_CN"' in (tmp_path / "config.toml").read_text(encoding="utf-8")
+    assert window.selling.buttons["pay"].text().startswith("结账")
+    scan("1234567")
+    assert window.selling.banner.text() == "未知条码 1234567"
+    assert window.selling.total.text() == "¥0.00"
+    window.language.apply("en")
+
+
+def test_an_unexpected_failure_shows_a_polite_line_and_the_next_scan_is_tried(
+    qtbot, window, store, caplog
+):
+    log_in(qtbot, window, "1111")
+    store.conn.close()  # the disk went away under the till
+    scan(COLA)
+    banner = window.selling.banner
+    assert banner.kind == "error"
+    assert banner.text().startswith("Sorry, something went wrong")
+    assert "closed" not in banner.text()
+    assert any(r.exc_info for r in caplog.records if r.levelname == "ERROR")
+
+
+def test_missing_services_are_named_in_the_status_bar(qtbot, window, store):
+    from sync import outbox
+
+    window.refresh_status()
+    qtbot.waitUntil(lambda: "…" not in window.sync_label.text())  # the count has arrived
+    assert window.printer_label.text() == "Printer: not available"
+    count = outbox.unsynced_count(store.conn)
+    assert count > 0  # the fixture's stock receipts wait for the server
+    assert window.sync_label.text() == f"Sync: not running, {count} not uploaded"
+
+
+def test_customer_search_attach_and_repeat_an_order_at_todays_prices(qtbot, window, store, clock):
+    from app import catalog, customers
+
+    person = customers.save_customer(store, name="张伟", phone="13800138000")
+    log_in(qtbot, window, "1111")
+    window.till.attach_customer(person.id)
+    scan(COLA)
+    scan(COLA)
+    press(Qt.Key.Key_F12)
+    wait_dialog(qtbot, window, "PayDialog")
+    press(Qt.Key.Key_Return)
+    wait_closed(qtbot, window)
+    catalog.save_product(store, sku="COLA", name="可口可乐 330ml", price=380, cost=200)
+
+    clock.step = 0.2
+    press(Qt.Key.Key_F3)
+    dialog = wait_dialog(qtbot, window, "CustomerDialog")
+    keys("1380")
+    qtbot.waitUntil(lambda: dialog.orders.count() > 0 and dialog.current() is not None)
+    qtbot.waitUntil(lambda: dialog.orders.currentItem().data(Qt.ItemDataRole.UserRole))
+    press(Qt.Key.Key_F4)  # repeat the selected order
+    wait_closed(qtbot, window)
+    assert [(ln.sku, ln.qty_milli, ln.unit_price) for ln in window.till.ticket.lines] == [
+        ("COLA", 2000, 380)
+    ]
+    assert window.till.ticket.customer_id == person.id
+    assert "¥3.50 → ¥3.80" in window.selling.banner.text()
+
+
+def test_delete_removes_the_selected_line(qtbot, window, store):
+    log_in(qtbot, window, "1111")
+    scan(COLA)
+    scan(TEA)
+    press(Qt.Key.Key_Up)  # select the first line from the entry field
+    press(Qt.Key.Key_Delete)
+    assert lines(window) == [("RARE", 1)]
+    assert audit.entries(store.conn, "line_void")[-1]["detail"]["sku"] == "COLA"
+
+
+def test_repeated_wrong_pins_make_the_next_try_wait(qtbot, window):
+    for _ in range(3):
+        keys("4321")
+        press(Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: not window.login.checking and window.login.pin.isEnabled())
+    qtbot.waitUntil(lambda: window.login.prompt.text().startswith("Wait"))
+    keys("1111")  # the right PIN, too soon: not even tried
+    press(Qt.Key.Key_Return)
+    assert not window.login.checking
+    assert not window.logged_in
+
+
+class RecordingQueue:
+    """Stands in for the print queue: records which sales were asked to reprint."""
+
+    def __init__(self) -> None:
+        self.reprinted: list[int] = []
+
+    def reprint(self, sale_id: int) -> None:
+        self.reprinted.append(sale_id)
+
+
+def test_reprint_the_last_receipt_through_the_print_queue(qtbot, window, store):
+    queue = RecordingQueue()
+    window.services.print_queue = queue
+    log_in(qtbot, window, "1111")
+    scan(COLA)
+    press(Qt.Key.Key_F12)
+    wait_dialog(qtbot, window, "PayDialog")
+    press(Qt.Key.Key_Return)
+    wait_closed(qtbot, window)
+    receipt = sales.last_receipt_no(store)
+
+    press(Qt.Key.Key_F10)
+    wait_dialog(qtbot, window, "ReprintDialog")
+    press(Qt.Key.Key_Return)  # the last receipt is filled in
+    wait_closed(qtbot, window)
+    qtbot.waitUntil(lambda: queue.reprinted == [sales.load(store, receipt_no=receipt).id])
+    qtbot.waitUntil(lambda: "sent to the printer" in window.selling.banner.text())
+
+
+def test_reprint_without_a_print_queue_says_printing_is_not_available(qtbot, window, store):
+    log_in(qtbot, window, "1111")
+    scan(COLA)
+    press(Qt.Key.Key_F12)
+    wait_dialog(qtbot, window, "PayDialog")
+    press(Qt.Key.Key_Return)
+    wait_closed(qtbot, window)
+    press(Qt.Key.Key_F10)
+    wait_dialog(qtbot, window, "ReprintDialog")
+    press(Qt.Key.Key_Return)
+    wait_closed(qtbot, window)
+    assert window.selling.banner.text() == "Printing is not available on this till"
+
+
+def test_closing_the_till_holds_the_open_ticket(qtbot, window, store):
+    log_in(qtbot, window, "1111")
+    scan(COLA)
+    window.close()
+    assert store.scalar("SELECT label FROM held_tickets") == "open when the till closed"
+
+
+def test_each_optional_service_is_started_or_says_why_not(window):
+    from app.cli import Context
+    from ui.main import start_services
+
+    built = start_services(Context(window.services.data_dir), window.services)
+    modules = {
+        ("devices", "devices"): "devices.manager",
+        ("print_queue", "printer"): "printing.queue",
+        ("sync", "sync"): "sync.worker",
+    }
+    for (service, label), module in modules.items():
+        try:
+            present = importlib.util.find_spec(module) is not None
+        except ModuleNotFoundError:
+            present = False
+        if not present:
+            assert service not in built
+            assert built["missing"][label] == "not installed"
+        else:
+            assert service in built or label in built["missing"]
+    for _name, close in reversed(built["closers"]):
+        close()
+
+
+def test_scanning_a_receipt_on_the_ticket_opens_its_return(qtbot, window, store):
+    log_in(qtbot, window, "1111")
+    scan(COLA)
+    press(Qt.Key.Key_F12)
+    wait_dialog(qtbot, window, "PayDialog")
+    press(Qt.Key.Key_Return)
+    wait_closed(qtbot, window)
+    receipt = sales.last_receipt_no(store)
+
+    scan(receipt)  # the receipt's barcode, from the customer's hand
+    dialog = wait_dialog(qtbot, window, "ReturnDialog")
+    assert dialog.draft.original.receipt_no == receipt
+    assert window.till.ticket.lines == []
+    assert window.selling.banner.kind != "error"
+
+
+def test_a_serial_scanner_code_from_its_own_thread_lands_on_the_ticket(qtbot, window):
+    import threading
+
+    log_in(qtbot, window, "1111")
+    reader = threading.Thread(target=window.scan_from_device, args=(COLA,))
+    reader.start()
+    reader.join()
+    qtbot.waitUntil(lambda: lines(window) == [("COLA", 1)])
+
+
+def test_a_service_reporting_a_change_from_its_thread_refreshes_the_status_bar(qtbot, window):
+    import threading
+
+    from ui.main import _subscribe
+
+    class Service:
+        on_change = None
+
+    service = Service()
+    _subscribe(service, window.services_changed)
+    window.sync_label.setText("")
+    threading.Thread(target=service.on_change).start()
+    qtbot.waitUntil(lambda: window.sync_label.text().startswith("Sync: not running"))

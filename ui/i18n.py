@@ -1,0 +1,77 @@
+"""Which language the screen speaks: ``[shop] language`` in config.toml, else the system's.
+
+Translations are Qt ``.qm`` files next to this module, compiled from the ``.ts`` files with
+``pyside6-lrelease`` (see docs/counter.md). English is the source language.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+
+log = logging.getLogger(__name__)
+
+I18N_DIR = Path(__file__).resolve().parent / "i18n"
+LANGUAGES = ("zh_CN", "en")
+# The counter screen's modules: their strings make up counter_<language>.ts (other screens
+# keep their own translation files beside it).
+SOURCES = (
+    "commands",
+    "customer",
+    "dialogs",
+    "i18n",
+    "login",
+    "main",
+    "messages",
+    "pay",
+    "reader",
+    "returns",
+    "search",
+    "selling",
+    "services",
+    "settings",
+    "sound",
+    "tasks",
+    "theme",
+    "ticket_model",
+    "wedge",
+    "widgets",
+    "window",
+)
+
+
+def source_files() -> list[Path]:
+    return [I18N_DIR.parent / f"{name}.py" for name in SOURCES]
+
+
+def pick_language(configured: str, system: QLocale | None = None) -> str:
+    """``zh_CN`` or ``en``: the configured one, else the system's (any Chinese is zh_CN)."""
+    if configured in LANGUAGES:
+        return configured
+    locale = system or QLocale.system()
+    return "zh_CN" if locale.language() == QLocale.Language.Chinese else "en"
+
+
+class Language:
+    """Holds the installed translator so the language can change while the till runs."""
+
+    def __init__(self) -> None:
+        self.current = "en"
+        self._translator: QTranslator | None = None
+
+    def apply(self, language: str) -> str:
+        app = QCoreApplication.instance()
+        if self._translator is not None:
+            app.removeTranslator(self._translator)
+            self._translator = None
+        translator = QTranslator(app)
+        if translator.load(str(I18N_DIR / f"counter_{language}.qm")):
+            app.installTranslator(translator)
+            self._translator = translator
+        else:
+            log.warning("no translation file for %s; showing English", language)
+        self.current = language
+        QLocale.setDefault(QLocale(language))
+        return language

@@ -1,0 +1,906 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en">
+<context>
+    <name>ConfirmDialog</name>
+    <message>
+        <location filename="../dialogs.py" line="290"/>
+        <source>Please confirm</source>
+        <translation>Please confirm</translation>
+    </message>
+    <message>
+        <location filename="../dialogs.py" line="296"/>
+        <source>Yes (Enter)</source>
+        <translation>Yes (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../dialogs.py" line="298"/>
+        <source>No (Esc)</source>
+        <translation>No (Esc)</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerDialog</name>
+    <message>
+        <location filename="../customer.py" line="23"/>
+        <source>Customer</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <location filename="../customer.py" line="27"/>
+        <source>Phone, name, or scan the member card</source>
+        <translation>Phone, name, or scan the member card</translation>
+    </message>
+    <message>
+        <location filename="../customer.py" line="42"/>
+        <source>Put on ticket  [Enter]</source>
+        <translation>Put on ticket  [Enter]</translation>
+    </message>
+    <message>
+        <location filename="../customer.py" line="44"/>
+        <source>Repeat selected order  [F4]</source>
+        <translation>Repeat selected order  [F4]</translation>
+    </message>
+    <message>
+        <location filename="../customer.py" line="46"/>
+        <source>No customer  [F9]</source>
+        <translation>No customer  [F9]</translation>
+    </message>
+    <message>
+        <location filename="../customer.py" line="95"/>
+        <source>return</source>
+        <translation>return</translation>
+    </message>
+    <message>
+        <location filename="../customer.py" line="105"/>
+        <source>No orders yet</source>
+        <translation>No orders yet</translation>
+    </message>
+    <message>
+        <location filename="../customer.py" line="151"/>
+        <source>Choose a customer and one of their orders</source>
+        <translation>Choose a customer and one of their orders</translation>
+    </message>
+</context>
+<context>
+    <name>DiscountDialog</name>
+    <message>
+        <location filename="../dialogs.py" line="138"/>
+        <source>Discount</source>
+        <translation>Discount</translation>
+    </message>
+    <message>
+        <location filename="../dialogs.py" line="139"/>
+        <source>Discount on: {name}</source>
+        <translation>Discount on: {name}</translation>
+    </message>
+    <message>
+        <location filename="../dialogs.py" line="141"/>
+        <source>Percent off</source>
+        <translation>Percent off</translation>
+    </message>
+    <message>
+        <location filename="../dialogs.py" line="142"/>
+        <source>Amount off (¥)</source>
+        <translation>Amount off (¥)</translation>
+    </message>
+    <message>
+        <location filename="../dialogs.py" line="143"/>
+        <source>Percent off the whole ticket</source>
+        <translation>Percent off the whole ticket</translation>
+    </message>
+    <message>
+        <location filename="../dialogs.py" line="151"/>
+        <source>e.g. 10</source>
+        <translation>e.g. 10</translation>
+    </message>
+    <message>
+        <location filename="../dialogs.py" line="157"/>
+        <source>Remove discount</source>
+        <translation>Remove discount</translation>
+    </message>
+</context>
+<context>
+    <name>HeldDialog</name>
+    <message>
+        <location filename="../dialogs.py" line="220"/>
+        <source>Held tickets</source>
+        <translation>Held tickets</translation>
+    </message>
+    <message>
+        <location filename="../dialogs.py" line="221"/>
+        <source>Choose a ticket and press Enter to resume it</source>
+        <translation>Choose a ticket and press Enter to resume it</translation>
+    </message>
+    <message>
+        <location filename="../dialogs.py" line="224"/>
+        <source>#{id}  {lines} lines  {total}  held at {time}</source>
+        <translation>#{id}  {lines} lines  {total}  held at {time}</translation>
+    </message>
+    <message>
+        <location filename="../dialogs.py" line="236"/>
+        <source>No tickets are on hold</source>
+        <translation>No tickets are on hold</translation>
+    </message>
+    <message>
+        <location filename="../dialogs.py" line="240"/>
+        <source>Resume (Enter)</source>
+        <translation>Resume (Enter)</translation>
+    </message>
+</context>
+<context>
+    <name>LoginScreen</name>
+    <message>
+        <location filename="../login.py" line="76"/>
+        <source>Till {code}</source>
+        <translation>Till {code}</translation>
+    </message>
+    <message>
+        <location filename="../login.py" line="77"/>
+        <location filename="../login.py" line="139"/>
+        <source>Type your PIN and press Enter</source>
+        <translation>Type your PIN and press Enter</translation>
+    </message>
+    <message>
+        <location filename="../login.py" line="88"/>
+        <source>No users yet. The owner adds one with: tillbook user add NAME --role owner --pin PIN</source>
+        <translation>No users yet. The owner adds one with: tillbook user add NAME --role owner --pin PIN</translation>
+    </message>
+    <message>
+        <location filename="../login.py" line="106"/>
+        <location filename="../login.py" line="141"/>
+        <source>Wait {seconds} s</source>
+        <translation>Wait {seconds} s</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../window.py" line="76"/>
+        <source>Tillbook till</source>
+        <translation>Tillbook till</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="79"/>
+        <source>{shop} · till {till}</source>
+        <translation>{shop} · till {till}</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="83"/>
+        <source>{name} ({role})</source>
+        <translation>{name} ({role})</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="85"/>
+        <source>Locked</source>
+        <translation>Locked</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="133"/>
+        <source>Online</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="133"/>
+        <source>Offline</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="135"/>
+        <source>Sync: {state}, {count} not uploaded</source>
+        <translation>Sync: {state}, {count} not uploaded</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="139"/>
+        <source>Sync: not running, {count} not uploaded</source>
+        <translation>Sync: not running, {count} not uploaded</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="144"/>
+        <source>Sync: starting…</source>
+        <translation>Sync: starting…</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="148"/>
+        <source>Printer: ready</source>
+        <translation>Printer: ready</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="151"/>
+        <source>Printer: {state}</source>
+        <translation>Printer: {state}</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="154"/>
+        <source>Printer: not available</source>
+        <translation>Printer: not available</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="156"/>
+        <source>Printer: starting…</source>
+        <translation>Printer: starting…</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="188"/>
+        <source>open when the till closed</source>
+        <translation>open when the till closed</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="210"/>
+        <source>Log in first, then scan</source>
+        <translation>Log in first, then scan</translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <location filename="../messages.py" line="24"/>
+        <source>Cash</source>
+        <translation>Cash</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="25"/>
+        <source>Card</source>
+        <translation>Card</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="26"/>
+        <source>WeChat Pay</source>
+        <translation>WeChat Pay</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="27"/>
+        <source>Alipay</source>
+        <translation>Alipay</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="28"/>
+        <source>UnionPay</source>
+        <translation>UnionPay</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="29"/>
+        <source>On account</source>
+        <translation>On account</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="36"/>
+        <source>A price change</source>
+        <translation>A price change</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="37"/>
+        <source>A return without a receipt</source>
+        <translation>A return without a receipt</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="38"/>
+        <source>Selling below cost</source>
+        <translation>Selling below cost</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="39"/>
+        <source>Changing settings</source>
+        <translation>Changing settings</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="40"/>
+        <source>A large discount</source>
+        <translation>A large discount</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="42"/>
+        <source>This action</source>
+        <translation>This action</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="47"/>
+        <source>owner</source>
+        <translation>owner</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="48"/>
+        <source>clerk</source>
+        <translation>clerk</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="49"/>
+        <source>cashier</source>
+        <translation>cashier</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="59"/>
+        <source>The till could not read or save its data. Please tell the owner.</source>
+        <translation>The till could not read or save its data. Please tell the owner.</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="63"/>
+        <source>Sorry, something went wrong. It has been logged; please try again.</source>
+        <translation>Sorry, something went wrong. It has been logged; please try again.</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="73"/>
+        <source>Unknown barcode {code}</source>
+        <translation>Unknown barcode {code}</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="75"/>
+        <source>Barcode {code} was misread: please scan it again</source>
+        <translation>Barcode {code} was misread: please scan it again</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="79"/>
+        <source>That is a payment code: press F12 to pay, then scan it</source>
+        <translation>That is a payment code: press F12 to pay, then scan it</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="81"/>
+        <source>{name} is not for sale</source>
+        <translation>{name} is not for sale</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="83"/>
+        <source>{name} has no valid price</source>
+        <translation>{name} has no valid price</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="87"/>
+        <source>That quantity is not valid</source>
+        <translation>That quantity is not valid</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="89"/>
+        <source>Choose a line on the ticket first</source>
+        <translation>Choose a line on the ticket first</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="91"/>
+        <source>Only {qty} of {name} in stock</source>
+        <translation>Only {qty} of {name} in stock</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="95"/>
+        <source>{amount} still to pay</source>
+        <translation>{amount} still to pay</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="99"/>
+        <source>The ticket is empty</source>
+        <translation>The ticket is empty</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="101"/>
+        <source>{name} has only {amount} of credit left</source>
+        <translation>{name} has only {amount} of credit left</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="106"/>
+        <source>{tender} cannot pay more than {amount}</source>
+        <translation>{tender} cannot pay more than {amount}</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="111"/>
+        <source>On account needs a customer on the ticket (F3)</source>
+        <translation>On account needs a customer on the ticket (F3)</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="112"/>
+        <source>That way of paying is not accepted</source>
+        <translation>That way of paying is not accepted</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="114"/>
+        <source>This ticket is closed; start a new one</source>
+        <translation>This ticket is closed; start a new one</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="116"/>
+        <source>No sale with receipt number {receipt_no}</source>
+        <translation>No sale with receipt number {receipt_no}</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="120"/>
+        <source>At most {qty} of {name} can come back</source>
+        <translation>At most {qty} of {name} can come back</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="124"/>
+        <source>{qty} × {name}: is that right?</source>
+        <translation>{qty} × {name}: is that right?</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="128"/>
+        <source>{action} needs the {role}&apos;s PIN</source>
+        <translation>{action} needs the {role}&apos;s PIN</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="133"/>
+        <source>Too many wrong PINs: wait {seconds} s</source>
+        <translation>Too many wrong PINs: wait {seconds} s</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="139"/>
+        <source>Wrong PIN. Wait {seconds} s before the next try</source>
+        <translation>Wrong PIN. Wait {seconds} s before the next try</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="142"/>
+        <source>Wrong PIN</source>
+        <translation>Wrong PIN</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="144"/>
+        <source>Another user already has that PIN</source>
+        <translation>Another user already has that PIN</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="147"/>
+        <source>Not valid: {value}</source>
+        <translation>Not valid: {value}</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="148"/>
+        <source>That entry is not valid</source>
+        <translation>That entry is not valid</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="150"/>
+        <source>That cannot be done: {code}</source>
+        <translation>That cannot be done: {code}</translation>
+    </message>
+</context>
+<context>
+    <name>PayDialog</name>
+    <message>
+        <location filename="../pay.py" line="35"/>
+        <source>Pay</source>
+        <translation>Pay</translation>
+    </message>
+    <message>
+        <location filename="../pay.py" line="45"/>
+        <source>Amount due</source>
+        <translation>Amount due</translation>
+    </message>
+    <message>
+        <location filename="../pay.py" line="54"/>
+        <source>Change</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <location filename="../pay.py" line="64"/>
+        <source>Amount received (empty = exact)</source>
+        <translation>Amount received (empty = exact)</translation>
+    </message>
+    <message>
+        <location filename="../pay.py" line="67"/>
+        <source>Type the cash handed over, or scan a payment code</source>
+        <translation>Type the cash handed over, or scan a payment code</translation>
+    </message>
+    <message>
+        <location filename="../pay.py" line="78"/>
+        <source>Cash  [Enter]</source>
+        <translation>Cash  [Enter]</translation>
+    </message>
+    <message>
+        <location filename="../pay.py" line="89"/>
+        <source>Remove last payment  [F9]</source>
+        <translation>Remove last payment  [F9]</translation>
+    </message>
+    <message>
+        <location filename="../pay.py" line="92"/>
+        <source>Back to ticket  [Esc]</source>
+        <translation>Back to ticket  [Esc]</translation>
+    </message>
+    <message>
+        <location filename="../pay.py" line="104"/>
+        <source>Total {total}, paid {paid}</source>
+        <translation>Total {total}, paid {paid}</translation>
+    </message>
+    <message>
+        <location filename="../pay.py" line="183"/>
+        <source>Paid. Receipt {receipt_no}</source>
+        <translation>Paid. Receipt {receipt_no}</translation>
+    </message>
+    <message>
+        <location filename="../pay.py" line="188"/>
+        <source>Give the change, then Enter for the next customer</source>
+        <translation>Give the change, then Enter for the next customer</translation>
+    </message>
+</context>
+<context>
+    <name>PinPrompt</name>
+    <message>
+        <location filename="../dialogs.py" line="44"/>
+        <source>Owner approval</source>
+        <translation>Owner approval</translation>
+    </message>
+    <message>
+        <location filename="../dialogs.py" line="51"/>
+        <source>Owner PIN, then Enter</source>
+        <translation>Owner PIN, then Enter</translation>
+    </message>
+</context>
+<context>
+    <name>PriceDialog</name>
+    <message>
+        <location filename="../dialogs.py" line="181"/>
+        <source>Change price</source>
+        <translation>Change price</translation>
+    </message>
+    <message>
+        <location filename="../dialogs.py" line="183"/>
+        <source>{name}: now {price}</source>
+        <translation>{name}: now {price}</translation>
+    </message>
+    <message>
+        <location filename="../dialogs.py" line="185"/>
+        <source>New unit price (¥)</source>
+        <translation>New unit price (¥)</translation>
+    </message>
+    <message>
+        <location filename="../dialogs.py" line="188"/>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../dialogs.py" line="190"/>
+        <source>e.g. damaged packaging</source>
+        <translation>e.g. damaged packaging</translation>
+    </message>
+    <message>
+        <location filename="../dialogs.py" line="194"/>
+        <source>Change price (Enter)</source>
+        <translation>Change price (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../dialogs.py" line="208"/>
+        <source>Say why the price changes</source>
+        <translation>Say why the price changes</translation>
+    </message>
+</context>
+<context>
+    <name>QuantityDialog</name>
+    <message>
+        <location filename="../dialogs.py" line="116"/>
+        <source>Quantity</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <location filename="../dialogs.py" line="117"/>
+        <source>New quantity of {name}</source>
+        <translation>New quantity of {name}</translation>
+    </message>
+</context>
+<context>
+    <name>ReprintDialog</name>
+    <message>
+        <location filename="../dialogs.py" line="267"/>
+        <source>Reprint a receipt</source>
+        <translation>Reprint a receipt</translation>
+    </message>
+    <message>
+        <location filename="../dialogs.py" line="268"/>
+        <source>Receipt number (Enter for the last one)</source>
+        <translation>Receipt number (Enter for the last one)</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnDialog</name>
+    <message>
+        <location filename="../returns.py" line="22"/>
+        <source>Return</source>
+        <translation>Return</translation>
+    </message>
+    <message>
+        <location filename="../returns.py" line="25"/>
+        <source>Receipt number, or scan the receipt&apos;s barcode</source>
+        <translation>Receipt number, or scan the receipt&apos;s barcode</translation>
+    </message>
+    <message>
+        <location filename="../returns.py" line="34"/>
+        <source>Item</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location filename="../returns.py" line="34"/>
+        <source>Sold</source>
+        <translation>Sold</translation>
+    </message>
+    <message>
+        <location filename="../returns.py" line="34"/>
+        <source>Can return</source>
+        <translation>Can return</translation>
+    </message>
+    <message>
+        <location filename="../returns.py" line="34"/>
+        <source>Return now</source>
+        <translation>Return now</translation>
+    </message>
+    <message>
+        <location filename="../returns.py" line="42"/>
+        <source>Refund the quantities shown  [Enter]</source>
+        <translation>Refund the quantities shown  [Enter]</translation>
+    </message>
+    <message>
+        <location filename="../returns.py" line="82"/>
+        <source>{receipt_no}, {time}, total {total}</source>
+        <translation>{receipt_no}, {time}, total {total}</translation>
+    </message>
+    <message>
+        <location filename="../returns.py" line="101"/>
+        <source>Everything on this receipt has come back already</source>
+        <translation>Everything on this receipt has come back already</translation>
+    </message>
+</context>
+<context>
+    <name>SearchDialog</name>
+    <message>
+        <location filename="../search.py" line="22"/>
+        <source>Find a product</source>
+        <translation>Find a product</translation>
+    </message>
+    <message>
+        <location filename="../search.py" line="27"/>
+        <source>Barcode, SKU, part of the name or pinyin initials (e.g. kkkl)</source>
+        <translation>Barcode, SKU, part of the name or pinyin initials (e.g. kkkl)</translation>
+    </message>
+    <message>
+        <location filename="../search.py" line="34"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../search.py" line="34"/>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <location filename="../search.py" line="34"/>
+        <source>Price</source>
+        <translation>Price</translation>
+    </message>
+    <message>
+        <location filename="../search.py" line="48"/>
+        <source>↑ ↓ choose, Enter adds, Esc closes</source>
+        <translation>↑ ↓ choose, Enter adds, Esc closes</translation>
+    </message>
+    <message>
+        <location filename="../search.py" line="81"/>
+        <source>{count} found. ↑ ↓ choose, Enter adds, Esc closes</source>
+        <translation>{count} found. ↑ ↓ choose, Enter adds, Esc closes</translation>
+    </message>
+</context>
+<context>
+    <name>SellingScreen</name>
+    <message>
+        <location filename="../selling.py" line="193"/>
+        <source>Search</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <location filename="../selling.py" line="194"/>
+        <source>Customer</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <location filename="../selling.py" line="195"/>
+        <source>Quantity</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <location filename="../selling.py" line="196"/>
+        <source>Hold / resume</source>
+        <translation>Hold / resume</translation>
+    </message>
+    <message>
+        <location filename="../selling.py" line="197"/>
+        <source>Discount</source>
+        <translation>Discount</translation>
+    </message>
+    <message>
+        <location filename="../selling.py" line="198"/>
+        <source>Change price</source>
+        <translation>Change price</translation>
+    </message>
+    <message>
+        <location filename="../selling.py" line="199"/>
+        <source>Return</source>
+        <translation>Return</translation>
+    </message>
+    <message>
+        <location filename="../selling.py" line="200"/>
+        <source>Void line</source>
+        <translation>Void line</translation>
+    </message>
+    <message>
+        <location filename="../selling.py" line="201"/>
+        <source>Reprint</source>
+        <translation>Reprint</translation>
+    </message>
+    <message>
+        <location filename="../selling.py" line="202"/>
+        <source>Settings</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <location filename="../selling.py" line="203"/>
+        <source>Lock</source>
+        <translation>Lock</translation>
+    </message>
+    <message>
+        <location filename="../selling.py" line="204"/>
+        <source>Clear ticket</source>
+        <translation>Clear ticket</translation>
+    </message>
+    <message>
+        <location filename="../selling.py" line="205"/>
+        <source>Pay</source>
+        <translation>Pay</translation>
+    </message>
+    <message>
+        <location filename="../selling.py" line="213"/>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../selling.py" line="214"/>
+        <source>Scan, or type a barcode and press Enter</source>
+        <translation>Scan, or type a barcode and press Enter</translation>
+    </message>
+    <message>
+        <location filename="../selling.py" line="239"/>
+        <source>{items} items, {lines} lines</source>
+        <translation>{items} items, {lines} lines</translation>
+    </message>
+    <message>
+        <location filename="../selling.py" line="248"/>
+        <source>Customer: {name}</source>
+        <translation>Customer: {name}</translation>
+    </message>
+    <message>
+        <location filename="../selling.py" line="250"/>
+        <source>No customer (F3)</source>
+        <translation>No customer (F3)</translation>
+    </message>
+    <message>
+        <location filename="../selling.py" line="377"/>
+        <source>{name}  {qty} × {price}</source>
+        <translation>{name}  {qty} × {price}</translation>
+    </message>
+    <message>
+        <location filename="../selling.py" line="383"/>
+        <location filename="../selling.py" line="473"/>
+        <source>Low stock: {name} (sold, and flagged for the owner)</source>
+        <translation>Low stock: {name} (sold, and flagged for the owner)</translation>
+    </message>
+    <message>
+        <location filename="../selling.py" line="441"/>
+        <source>{name} {old} → {new}</source>
+        <translation>{name} {old} → {new}</translation>
+    </message>
+    <message>
+        <location filename="../selling.py" line="448"/>
+        <source>Order {receipt_no} copied</source>
+        <translation>Order {receipt_no} copied</translation>
+    </message>
+    <message>
+        <location filename="../selling.py" line="450"/>
+        <source>price changed: {list}</source>
+        <translation>price changed: {list}</translation>
+    </message>
+    <message>
+        <location filename="../selling.py" line="452"/>
+        <source>not for sale now: {list}</source>
+        <translation>not for sale now: {list}</translation>
+    </message>
+    <message>
+        <location filename="../selling.py" line="458"/>
+        <location filename="../selling.py" line="519"/>
+        <location filename="../selling.py" line="540"/>
+        <location filename="../selling.py" line="579"/>
+        <source>The ticket is empty</source>
+        <translation>The ticket is empty</translation>
+    </message>
+    <message>
+        <location filename="../selling.py" line="492"/>
+        <source>Ticket held as #{id}. F5 on an empty ticket resumes it</source>
+        <translation>Ticket held as #{id}. F5 on an empty ticket resumes it</translation>
+    </message>
+    <message>
+        <location filename="../selling.py" line="506"/>
+        <source>Ticket #{id} resumed</source>
+        <translation>Ticket #{id} resumed</translation>
+    </message>
+    <message>
+        <location filename="../selling.py" line="551"/>
+        <source>Price of {name} is now {price}</source>
+        <translation>Price of {name} is now {price}</translation>
+    </message>
+    <message>
+        <location filename="../selling.py" line="568"/>
+        <source>Removed: {name}</source>
+        <translation>Removed: {name}</translation>
+    </message>
+    <message>
+        <location filename="../selling.py" line="589"/>
+        <source>Sale {receipt_no} done: {total}</source>
+        <translation>Sale {receipt_no} done: {total}</translation>
+    </message>
+    <message>
+        <location filename="../selling.py" line="593"/>
+        <source>Change {change}</source>
+        <translation>Change {change}</translation>
+    </message>
+    <message>
+        <location filename="../selling.py" line="610"/>
+        <source>Return {receipt_no} recorded. Refund: {refund}</source>
+        <translation>Return {receipt_no} recorded. Refund: {refund}</translation>
+    </message>
+    <message>
+        <location filename="../selling.py" line="632"/>
+        <source>Printing is not available on this till</source>
+        <translation>Printing is not available on this till</translation>
+    </message>
+    <message>
+        <location filename="../selling.py" line="637"/>
+        <source>Receipt {receipt_no} sent to the printer</source>
+        <translation>Receipt {receipt_no} sent to the printer</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../settings.py" line="16"/>
+        <source>Settings</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <location filename="../settings.py" line="17"/>
+        <source>Language</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <location filename="../settings.py" line="20"/>
+        <source>Follow the system</source>
+        <translation>Follow the system</translation>
+    </message>
+    <message>
+        <location filename="../settings.py" line="27"/>
+        <source>Saved in config.toml ([shop] language).</source>
+        <translation>Saved in config.toml ([shop] language).</translation>
+    </message>
+    <message>
+        <location filename="../settings.py" line="30"/>
+        <source>Save  [Enter]</source>
+        <translation>Save  [Enter]</translation>
+    </message>
+</context>
+<context>
+    <name>TicketModel</name>
+    <message>
+        <location filename="../ticket_model.py" line="66"/>
+        <source>Item</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location filename="../ticket_model.py" line="67"/>
+        <source>Qty</source>
+        <translation>Qty</translation>
+    </message>
+    <message>
+        <location filename="../ticket_model.py" line="68"/>
+        <source>Unit price</source>
+        <translation>Unit price</translation>
+    </message>
+    <message>
+        <location filename="../ticket_model.py" line="69"/>
+        <source>Discount</source>
+        <translation>Discount</translation>
+    </message>
+    <message>
+        <location filename="../ticket_model.py" line="70"/>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,906 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>ConfirmDialog</name>
+    <message>
+        <location filename="../dialogs.py" line="290"/>
+        <source>Please confirm</source>
+        <translation>请确认</translation>
+    </message>
+    <message>
+        <location filename="../dialogs.py" line="296"/>
+        <source>Yes (Enter)</source>
+        <translation>是 (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../dialogs.py" line="298"/>
+        <source>No (Esc)</source>
+        <translation>否 (Esc)</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerDialog</name>
+    <message>
+        <location filename="../customer.py" line="23"/>
+        <source>Customer</source>
+        <translation>会员</translation>
+    </message>
+    <message>
+        <location filename="../customer.py" line="27"/>
+        <source>Phone, name, or scan the member card</source>
+        <translation>手机号、姓名，或扫会员卡</translation>
+    </message>
+    <message>
+        <location filename="../customer.py" line="42"/>
+        <source>Put on ticket  [Enter]</source>
+        <translation>加入本单  [Enter]</translation>
+    </message>
+    <message>
+        <location filename="../customer.py" line="44"/>
+        <source>Repeat selected order  [F4]</source>
+        <translation>再来一单  [F4]</translation>
+    </message>
+    <message>
+        <location filename="../customer.py" line="46"/>
+        <source>No customer  [F9]</source>
+        <translation>不关联会员  [F9]</translation>
+    </message>
+    <message>
+        <location filename="../customer.py" line="95"/>
+        <source>return</source>
+        <translation>退货</translation>
+    </message>
+    <message>
+        <location filename="../customer.py" line="105"/>
+        <source>No orders yet</source>
+        <translation>还没有订单</translation>
+    </message>
+    <message>
+        <location filename="../customer.py" line="151"/>
+        <source>Choose a customer and one of their orders</source>
+        <translation>请先选择会员和一张订单</translation>
+    </message>
+</context>
+<context>
+    <name>DiscountDialog</name>
+    <message>
+        <location filename="../dialogs.py" line="138"/>
+        <source>Discount</source>
+        <translation>折扣</translation>
+    </message>
+    <message>
+        <location filename="../dialogs.py" line="139"/>
+        <source>Discount on: {name}</source>
+        <translation>折扣商品：{name}</translation>
+    </message>
+    <message>
+        <location filename="../dialogs.py" line="141"/>
+        <source>Percent off</source>
+        <translation>按百分比</translation>
+    </message>
+    <message>
+        <location filename="../dialogs.py" line="142"/>
+        <source>Amount off (¥)</source>
+        <translation>减金额 (¥)</translation>
+    </message>
+    <message>
+        <location filename="../dialogs.py" line="143"/>
+        <source>Percent off the whole ticket</source>
+        <translation>整单按百分比</translation>
+    </message>
+    <message>
+        <location filename="../dialogs.py" line="151"/>
+        <source>e.g. 10</source>
+        <translation>例如 10</translation>
+    </message>
+    <message>
+        <location filename="../dialogs.py" line="157"/>
+        <source>Remove discount</source>
+        <translation>取消折扣</translation>
+    </message>
+</context>
+<context>
+    <name>HeldDialog</name>
+    <message>
+        <location filename="../dialogs.py" line="220"/>
+        <source>Held tickets</source>
+        <translation>挂起的单</translation>
+    </message>
+    <message>
+        <location filename="../dialogs.py" line="221"/>
+        <source>Choose a ticket and press Enter to resume it</source>
+        <translation>选择一张单，按 Enter 取回</translation>
+    </message>
+    <message>
+        <location filename="../dialogs.py" line="224"/>
+        <source>#{id}  {lines} lines  {total}  held at {time}</source>
+        <translation>#{id}  {lines} 行  {total}  {time} 挂单</translation>
+    </message>
+    <message>
+        <location filename="../dialogs.py" line="236"/>
+        <source>No tickets are on hold</source>
+        <translation>没有挂起的单</translation>
+    </message>
+    <message>
+        <location filename="../dialogs.py" line="240"/>
+        <source>Resume (Enter)</source>
+        <translation>取单 (Enter)</translation>
+    </message>
+</context>
+<context>
+    <name>LoginScreen</name>
+    <message>
+        <location filename="../login.py" line="76"/>
+        <source>Till {code}</source>
+        <translation>收银台 {code}</translation>
+    </message>
+    <message>
+        <location filename="../login.py" line="77"/>
+        <location filename="../login.py" line="139"/>
+        <source>Type your PIN and press Enter</source>
+        <translation>输入密码，按 Enter</translation>
+    </message>
+    <message>
+        <location filename="../login.py" line="88"/>
+        <source>No users yet. The owner adds one with: tillbook user add NAME --role owner --pin PIN</source>
+        <translation>还没有用户。店主用此命令添加：tillbook user add 姓名 --role owner --pin 密码</translation>
+    </message>
+    <message>
+        <location filename="../login.py" line="106"/>
+        <location filename="../login.py" line="141"/>
+        <source>Wait {seconds} s</source>
+        <translation>请等待 {seconds} 秒</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../window.py" line="76"/>
+        <source>Tillbook till</source>
+        <translation>Tillbook 收银</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="79"/>
+        <source>{shop} · till {till}</source>
+        <translation>{shop} · 收银台 {till}</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="83"/>
+        <source>{name} ({role})</source>
+        <translation>{name}（{role}）</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="85"/>
+        <source>Locked</source>
+        <translation>已锁定</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="133"/>
+        <source>Online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="133"/>
+        <source>Offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="135"/>
+        <source>Sync: {state}, {count} not uploaded</source>
+        <translation>同步：{state}，{count} 项未上传</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="139"/>
+        <source>Sync: not running, {count} not uploaded</source>
+        <translation>同步：未运行，{count} 项未上传</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="144"/>
+        <source>Sync: starting…</source>
+        <translation>同步：启动中…</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="148"/>
+        <source>Printer: ready</source>
+        <translation>打印机：就绪</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="151"/>
+        <source>Printer: {state}</source>
+        <translation>打印机：{state}</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="154"/>
+        <source>Printer: not available</source>
+        <translation>打印机：不可用</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="156"/>
+        <source>Printer: starting…</source>
+        <translation>打印机：启动中…</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="188"/>
+        <source>open when the till closed</source>
+        <translation>收银机关闭时未结的单</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="210"/>
+        <source>Log in first, then scan</source>
+        <translation>请先登录再扫码</translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <location filename="../messages.py" line="24"/>
+        <source>Cash</source>
+        <translation>现金</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="25"/>
+        <source>Card</source>
+        <translation>银行卡</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="26"/>
+        <source>WeChat Pay</source>
+        <translation>微信支付</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="27"/>
+        <source>Alipay</source>
+        <translation>支付宝</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="28"/>
+        <source>UnionPay</source>
+        <translation>云闪付</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="29"/>
+        <source>On account</source>
+        <translation>挂账</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="36"/>
+        <source>A price change</source>
+        <translation>改价</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="37"/>
+        <source>A return without a receipt</source>
+        <translation>无小票退货</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="38"/>
+        <source>Selling below cost</source>
+        <translation>低于成本销售</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="39"/>
+        <source>Changing settings</source>
+        <translation>修改设置</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="40"/>
+        <source>A large discount</source>
+        <translation>大额折扣</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="42"/>
+        <source>This action</source>
+        <translation>此操作</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="47"/>
+        <source>owner</source>
+        <translation>店主</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="48"/>
+        <source>clerk</source>
+        <translation>店员</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="49"/>
+        <source>cashier</source>
+        <translation>收银员</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="59"/>
+        <source>The till could not read or save its data. Please tell the owner.</source>
+        <translation>收银机无法读取或保存数据，请告知店主。</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="63"/>
+        <source>Sorry, something went wrong. It has been logged; please try again.</source>
+        <translation>抱歉，出了点问题，已记录日志，请重试。</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="73"/>
+        <source>Unknown barcode {code}</source>
+        <translation>未知条码 {code}</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="75"/>
+        <source>Barcode {code} was misread: please scan it again</source>
+        <translation>条码 {code} 读错了，请重新扫描</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="79"/>
+        <source>That is a payment code: press F12 to pay, then scan it</source>
+        <translation>这是付款码：请先按 F12 结账，再扫码</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="81"/>
+        <source>{name} is not for sale</source>
+        <translation>{name} 不可销售</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="83"/>
+        <source>{name} has no valid price</source>
+        <translation>{name} 没有有效价格</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="87"/>
+        <source>That quantity is not valid</source>
+        <translation>数量无效</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="89"/>
+        <source>Choose a line on the ticket first</source>
+        <translation>请先选择一行商品</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="91"/>
+        <source>Only {qty} of {name} in stock</source>
+        <translation>{name} 库存只有 {qty}</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="95"/>
+        <source>{amount} still to pay</source>
+        <translation>还需支付 {amount}</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="99"/>
+        <source>The ticket is empty</source>
+        <translation>本单没有商品</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="101"/>
+        <source>{name} has only {amount} of credit left</source>
+        <translation>{name} 只剩 {amount} 可挂账额度</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="106"/>
+        <source>{tender} cannot pay more than {amount}</source>
+        <translation>{tender} 最多支付 {amount}</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="111"/>
+        <source>On account needs a customer on the ticket (F3)</source>
+        <translation>挂账需要先关联会员 (F3)</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="112"/>
+        <source>That way of paying is not accepted</source>
+        <translation>不支持这种付款方式</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="114"/>
+        <source>This ticket is closed; start a new one</source>
+        <translation>本单已结束，请开新单</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="116"/>
+        <source>No sale with receipt number {receipt_no}</source>
+        <translation>找不到小票号 {receipt_no} 的销售</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="120"/>
+        <source>At most {qty} of {name} can come back</source>
+        <translation>{name} 最多可退 {qty}</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="124"/>
+        <source>{qty} × {name}: is that right?</source>
+        <translation>{qty} × {name}，确定吗？</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="128"/>
+        <source>{action} needs the {role}&apos;s PIN</source>
+        <translation>{action}需要{role}密码</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="133"/>
+        <source>Too many wrong PINs: wait {seconds} s</source>
+        <translation>密码错误次数太多：请等待 {seconds} 秒</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="139"/>
+        <source>Wrong PIN. Wait {seconds} s before the next try</source>
+        <translation>密码错误。请等待 {seconds} 秒再试</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="142"/>
+        <source>Wrong PIN</source>
+        <translation>密码错误</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="144"/>
+        <source>Another user already has that PIN</source>
+        <translation>该密码已被其他用户使用</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="147"/>
+        <source>Not valid: {value}</source>
+        <translation>无效：{value}</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="148"/>
+        <source>That entry is not valid</source>
+        <translation>输入无效</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="150"/>
+        <source>That cannot be done: {code}</source>
+        <translation>无法执行：{code}</translation>
+    </message>
+</context>
+<context>
+    <name>PayDialog</name>
+    <message>
+        <location filename="../pay.py" line="35"/>
+        <source>Pay</source>
+        <translation>结账</translation>
+    </message>
+    <message>
+        <location filename="../pay.py" line="45"/>
+        <source>Amount due</source>
+        <translation>应收</translation>
+    </message>
+    <message>
+        <location filename="../pay.py" line="54"/>
+        <source>Change</source>
+        <translation>找零</translation>
+    </message>
+    <message>
+        <location filename="../pay.py" line="64"/>
+        <source>Amount received (empty = exact)</source>
+        <translation>实收金额（不填 = 正好）</translation>
+    </message>
+    <message>
+        <location filename="../pay.py" line="67"/>
+        <source>Type the cash handed over, or scan a payment code</source>
+        <translation>输入顾客给的现金，或扫付款码</translation>
+    </message>
+    <message>
+        <location filename="../pay.py" line="78"/>
+        <source>Cash  [Enter]</source>
+        <translation>现金  [Enter]</translation>
+    </message>
+    <message>
+        <location filename="../pay.py" line="89"/>
+        <source>Remove last payment  [F9]</source>
+        <translation>撤销上一笔付款  [F9]</translation>
+    </message>
+    <message>
+        <location filename="../pay.py" line="92"/>
+        <source>Back to ticket  [Esc]</source>
+        <translation>返回本单  [Esc]</translation>
+    </message>
+    <message>
+        <location filename="../pay.py" line="104"/>
+        <source>Total {total}, paid {paid}</source>
+        <translation>合计 {total}，已付 {paid}</translation>
+    </message>
+    <message>
+        <location filename="../pay.py" line="183"/>
+        <source>Paid. Receipt {receipt_no}</source>
+        <translation>已付款。小票 {receipt_no}</translation>
+    </message>
+    <message>
+        <location filename="../pay.py" line="188"/>
+        <source>Give the change, then Enter for the next customer</source>
+        <translation>找零后按 Enter 接待下一位</translation>
+    </message>
+</context>
+<context>
+    <name>PinPrompt</name>
+    <message>
+        <location filename="../dialogs.py" line="44"/>
+        <source>Owner approval</source>
+        <translation>店主授权</translation>
+    </message>
+    <message>
+        <location filename="../dialogs.py" line="51"/>
+        <source>Owner PIN, then Enter</source>
+        <translation>店主密码，然后按 Enter</translation>
+    </message>
+</context>
+<context>
+    <name>PriceDialog</name>
+    <message>
+        <location filename="../dialogs.py" line="181"/>
+        <source>Change price</source>
+        <translation>改价</translation>
+    </message>
+    <message>
+        <location filename="../dialogs.py" line="183"/>
+        <source>{name}: now {price}</source>
+        <translation>{name}：现价 {price}</translation>
+    </message>
+    <message>
+        <location filename="../dialogs.py" line="185"/>
+        <source>New unit price (¥)</source>
+        <translation>新单价 (¥)</translation>
+    </message>
+    <message>
+        <location filename="../dialogs.py" line="188"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../dialogs.py" line="190"/>
+        <source>e.g. damaged packaging</source>
+        <translation>例如 包装破损</translation>
+    </message>
+    <message>
+        <location filename="../dialogs.py" line="194"/>
+        <source>Change price (Enter)</source>
+        <translation>改价 (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../dialogs.py" line="208"/>
+        <source>Say why the price changes</source>
+        <translation>请填写改价原因</translation>
+    </message>
+</context>
+<context>
+    <name>QuantityDialog</name>
+    <message>
+        <location filename="../dialogs.py" line="116"/>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../dialogs.py" line="117"/>
+        <source>New quantity of {name}</source>
+        <translation>{name} 的新数量</translation>
+    </message>
+</context>
+<context>
+    <name>ReprintDialog</name>
+    <message>
+        <location filename="../dialogs.py" line="267"/>
+        <source>Reprint a receipt</source>
+        <translation>补打小票</translation>
+    </message>
+    <message>
+        <location filename="../dialogs.py" line="268"/>
+        <source>Receipt number (Enter for the last one)</source>
+        <translation>小票号（直接 Enter 补打上一张）</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnDialog</name>
+    <message>
+        <location filename="../returns.py" line="22"/>
+        <source>Return</source>
+        <translation>退货</translation>
+    </message>
+    <message>
+        <location filename="../returns.py" line="25"/>
+        <source>Receipt number, or scan the receipt&apos;s barcode</source>
+        <translation>小票号，或扫小票上的条码</translation>
+    </message>
+    <message>
+        <location filename="../returns.py" line="34"/>
+        <source>Item</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../returns.py" line="34"/>
+        <source>Sold</source>
+        <translation>已售</translation>
+    </message>
+    <message>
+        <location filename="../returns.py" line="34"/>
+        <source>Can return</source>
+        <translation>可退</translation>
+    </message>
+    <message>
+        <location filename="../returns.py" line="34"/>
+        <source>Return now</source>
+        <translation>本次退</translation>
+    </message>
+    <message>
+        <location filename="../returns.py" line="42"/>
+        <source>Refund the quantities shown  [Enter]</source>
+        <translation>按所示数量退款  [Enter]</translation>
+    </message>
+    <message>
+        <location filename="../returns.py" line="82"/>
+        <source>{receipt_no}, {time}, total {total}</source>
+        <translation>{receipt_no}，{time}，合计 {total}</translation>
+    </message>
+    <message>
+        <location filename="../returns.py" line="101"/>
+        <source>Everything on this receipt has come back already</source>
+        <translation>这张小票的商品已全部退回</translation>
+    </message>
+</context>
+<context>
+    <name>SearchDialog</name>
+    <message>
+        <location filename="../search.py" line="22"/>
+        <source>Find a product</source>
+        <translation>查找商品</translation>
+    </message>
+    <message>
+        <location filename="../search.py" line="27"/>
+        <source>Barcode, SKU, part of the name or pinyin initials (e.g. kkkl)</source>
+        <translation>条码、货号、名称片段或拼音首字母（如 kkkl）</translation>
+    </message>
+    <message>
+        <location filename="../search.py" line="34"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../search.py" line="34"/>
+        <source>SKU</source>
+        <translation>货号</translation>
+    </message>
+    <message>
+        <location filename="../search.py" line="34"/>
+        <source>Price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <location filename="../search.py" line="48"/>
+        <source>↑ ↓ choose, Enter adds, Esc closes</source>
+        <translation>↑ ↓ 选择，Enter 加入，Esc 关闭</translation>
+    </message>
+    <message>
+        <location filename="../search.py" line="81"/>
+        <source>{count} found. ↑ ↓ choose, Enter adds, Esc closes</source>
+        <translation>找到 {count} 个。↑ ↓ 选择，Enter 加入，Esc 关闭</translation>
+    </message>
+</context>
+<context>
+    <name>SellingScreen</name>
+    <message>
+        <location filename="../selling.py" line="193"/>
+        <source>Search</source>
+        <translation>查找商品</translation>
+    </message>
+    <message>
+        <location filename="../selling.py" line="194"/>
+        <source>Customer</source>
+        <translation>会员</translation>
+    </message>
+    <message>
+        <location filename="../selling.py" line="195"/>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../selling.py" line="196"/>
+        <source>Hold / resume</source>
+        <translation>挂单 / 取单</translation>
+    </message>
+    <message>
+        <location filename="../selling.py" line="197"/>
+        <source>Discount</source>
+        <translation>折扣</translation>
+    </message>
+    <message>
+        <location filename="../selling.py" line="198"/>
+        <source>Change price</source>
+        <translation>改价</translation>
+    </message>
+    <message>
+        <location filename="../selling.py" line="199"/>
+        <source>Return</source>
+        <translation>退货</translation>
+    </message>
+    <message>
+        <location filename="../selling.py" line="200"/>
+        <source>Void line</source>
+        <translation>删除行</translation>
+    </message>
+    <message>
+        <location filename="../selling.py" line="201"/>
+        <source>Reprint</source>
+        <translation>补打小票</translation>
+    </message>
+    <message>
+        <location filename="../selling.py" line="202"/>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../selling.py" line="203"/>
+        <source>Lock</source>
+        <translation>锁屏</translation>
+    </message>
+    <message>
+        <location filename="../selling.py" line="204"/>
+        <source>Clear ticket</source>
+        <translation>清空本单</translation>
+    </message>
+    <message>
+        <location filename="../selling.py" line="205"/>
+        <source>Pay</source>
+        <translation>结账</translation>
+    </message>
+    <message>
+        <location filename="../selling.py" line="213"/>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <location filename="../selling.py" line="214"/>
+        <source>Scan, or type a barcode and press Enter</source>
+        <translation>扫码，或输入条码后按 Enter</translation>
+    </message>
+    <message>
+        <location filename="../selling.py" line="239"/>
+        <source>{items} items, {lines} lines</source>
+        <translation>{items} 件，{lines} 行</translation>
+    </message>
+    <message>
+        <location filename="../selling.py" line="248"/>
+        <source>Customer: {name}</source>
+        <translation>会员：{name}</translation>
+    </message>
+    <message>
+        <location filename="../selling.py" line="250"/>
+        <source>No customer (F3)</source>
+        <translation>未关联会员 (F3)</translation>
+    </message>
+    <message>
+        <location filename="../selling.py" line="377"/>
+        <source>{name}  {qty} × {price}</source>
+        <translation>{name}  {qty} × {price}</translation>
+    </message>
+    <message>
+        <location filename="../selling.py" line="383"/>
+        <location filename="../selling.py" line="473"/>
+        <source>Low stock: {name} (sold, and flagged for the owner)</source>
+        <translation>库存不足：{name}（已售出，并提醒店主核对）</translation>
+    </message>
+    <message>
+        <location filename="../selling.py" line="441"/>
+        <source>{name} {old} → {new}</source>
+        <translation>{name} {old} → {new}</translation>
+    </message>
+    <message>
+        <location filename="../selling.py" line="448"/>
+        <source>Order {receipt_no} copied</source>
+        <translation>已复制订单 {receipt_no}</translation>
+    </message>
+    <message>
+        <location filename="../selling.py" line="450"/>
+        <source>price changed: {list}</source>
+        <translation>价格有变：{list}</translation>
+    </message>
+    <message>
+        <location filename="../selling.py" line="452"/>
+        <source>not for sale now: {list}</source>
+        <translation>现已停售：{list}</translation>
+    </message>
+    <message>
+        <location filename="../selling.py" line="458"/>
+        <location filename="../selling.py" line="519"/>
+        <location filename="../selling.py" line="540"/>
+        <location filename="../selling.py" line="579"/>
+        <source>The ticket is empty</source>
+        <translation>本单没有商品</translation>
+    </message>
+    <message>
+        <location filename="../selling.py" line="492"/>
+        <source>Ticket held as #{id}. F5 on an empty ticket resumes it</source>
+        <translation>已挂单 #{id}。空单时按 F5 取回</translation>
+    </message>
+    <message>
+        <location filename="../selling.py" line="506"/>
+        <source>Ticket #{id} resumed</source>
+        <translation>已取回单 #{id}</translation>
+    </message>
+    <message>
+        <location filename="../selling.py" line="551"/>
+        <source>Price of {name} is now {price}</source>
+        <translation>{name} 的价格已改为 {price}</translation>
+    </message>
+    <message>
+        <location filename="../selling.py" line="568"/>
+        <source>Removed: {name}</source>
+        <translation>已删除：{name}</translation>
+    </message>
+    <message>
+        <location filename="../selling.py" line="589"/>
+        <source>Sale {receipt_no} done: {total}</source>
+        <translation>销售 {receipt_no} 完成：{total}</translation>
+    </message>
+    <message>
+        <location filename="../selling.py" line="593"/>
+        <source>Change {change}</source>
+        <translation>找零 {change}</translation>
+    </message>
+    <message>
+        <location filename="../selling.py" line="610"/>
+        <source>Return {receipt_no} recorded. Refund: {refund}</source>
+        <translation>退货 {receipt_no} 已记录。退款：{refund}</translation>
+    </message>
+    <message>
+        <location filename="../selling.py" line="632"/>
+        <source>Printing is not available on this till</source>
+        <translation>本收银台不能打印</translation>
+    </message>
+    <message>
+        <location filename="../selling.py" line="637"/>
+        <source>Receipt {receipt_no} sent to the printer</source>
+        <translation>小票 {receipt_no} 已送打印</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../settings.py" line="16"/>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../settings.py" line="17"/>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../settings.py" line="20"/>
+        <source>Follow the system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <location filename="../settings.py" line="27"/>
+        <source>Saved in config.toml ([shop] language).</source>
+        <translation>保存在 config.toml（[shop] language）。</translation>
+    </message>
+    <message>
+        <location filename="../settings.py" line="30"/>
+        <source>Save  [Enter]</source>
+        <translation>保存  [Enter]</translation>
+    </message>
+</context>
+<context>
+    <name>TicketModel</name>
+    <message>
+        <location filename="../ticket_model.py" line="66"/>
+        <source>Item</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../ticket_model.py" line="67"/>
+        <source>Qty</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../ticket_model.py" line="68"/>
+        <source>Unit price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <location filename="../ticket_model.py" line="69"/>
+        <source>Discount</source>
+        <translation>折扣</translation>
+    </message>
+    <message>
+        <location filename="../ticket_model.py" line="70"/>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,43 @@
+"""Settings the owner changes at the till: the screen's language."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QComboBox, QLabel
+
+from ui import theme
+from ui.widgets import Dialog, key_button
+
+
+class SettingsDialog(Dialog):
+    language = Signal(str)  # "", "zh_CN" or "en"
+
+    def __init__(self, current: str, parent=None) -> None:
+        super().__init__(parent, title=self.tr("Settings"))
+        self.layout_.addWidget(QLabel(self.tr("Language")))
+        self.choice = QComboBox()
+        for code, label in (
+            ("", self.tr("Follow the system")),
+            ("zh_CN", "简体中文"),
+            ("en", "English"),
+        ):
+            self.choice.addItem(label, code)
+        self.choice.setCurrentIndex(max(0, self.choice.findData(current)))
+        self.layout_.addWidget(self.choice)
+        note = QLabel(self.tr("Saved in config.toml ([shop] language)."))
+        theme.set_role(note, "caption")
+        self.layout_.addWidget(note)
+        save = key_button(self.tr("Save  [Enter]"), role="primary")
+        save.clicked.connect(self.submit)
+        self.layout_.addWidget(save)
+        self.setMinimumWidth(420)
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802
+        if event.key() in (0x01000004, 0x01000005):  # Return, Enter
+            self.submit()
+            return
+        super().keyPressEvent(event)
+
+    def submit(self) -> None:
+        self.language.emit(self.choice.currentData())
+        self.accept()

@@ -1,0 +1,241 @@
+"""The till's main window: the login screen or the selling screen, and the status bar."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget
+
+from app import users
+from app.config import Config
+from app.errors import TillbookError
+from app.till import Completed
+from sync import outbox
+from ui.i18n import Language, pick_language
+from ui.login import LoginScreen
+from ui.messages import describe, role_name
+from ui.selling import SellingScreen
+from ui.services import Services
+from ui.settings import SettingsDialog
+
+log = logging.getLogger(__name__)
+
+STATUS_EVERY_MS = 5000
+
+
+class _ChangeRelay(QObject):
+    """Services report from their own threads; this brings their news to the UI thread."""
+
+    changed = Signal()
+    scanned = Signal(str)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, services: Services, language: Language, parent=None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.language = language
+        self.till = services.till
+        self._status: dict[str, object] = {}
+        self.stack = QStackedWidget()
+        self.setCentralWidget(self.stack)
+        config = services.config
+        self.login = LoginScreen(
+            services.store, services.tasks, shop_name=config.shop.name, till_code=config.till.code
+        )
+        self.login.logged_in.connect(self.on_login)
+        self.stack.addWidget(self.login)
+        self.selling: SellingScreen | None = None  # made at the first login
+        self._build_status_bar()
+        self._relay = _ChangeRelay(self)
+        self._relay.changed.connect(self.refresh_status)
+        self._relay.scanned.connect(self.on_scan)
+        self._timer = QTimer(self)
+        self._timer.timeout.connect(self.refresh_status)
+        self._timer.start(STATUS_EVERY_MS)
+        self.resize(1366, 768)
+        self.retranslate()
+        if not users.all_users(services.store):
+            self.login.show_no_users()
+        self.login.reset()
+
+    # -- status bar ------------------------------------------------------------------------
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        bar.setSizeGripEnabled(False)
+        self.user_label, self.shop_label = QLabel(), QLabel()
+        self.sync_label, self.printer_label = QLabel(), QLabel()
+        for label in (self.user_label, self.shop_label):
+            bar.addWidget(label)
+        for label in (self.sync_label, self.printer_label):
+            bar.addPermanentWidget(label)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Tillbook till"))
+        config = self.services.config
+        self.shop_label.setText(
+            self.tr("{shop} · till {till}").format(shop=config.shop.name, till=config.till.code)
+        )
+        user = self.till.user
+        self.user_label.setText(
+            self.tr("{name} ({role})").format(name=user.name, role=role_name(user.role))
+            if user
+            else self.tr("Locked")
+        )
+        self._show_status()
+
+    def changeEvent(self, event) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def services_changed(self) -> None:
+        """Called (from any thread) by a service that has news for the status bar."""
+        self._relay.changed.emit()
+
+    def scan_from_device(self, code: str) -> None:
+        """A serial scanner's code (called on the scanner's thread)."""
+        self._relay.scanned.emit(code)
+
+    def refresh_status(self) -> None:
+        services = self.services
+        readers = services.readers
+
+        def read() -> dict[str, object]:
+            state: dict[str, object] = {}
+            if services.sync is not None:
+                state["sync"] = services.sync.state()
+            else:
+                state["unsynced"] = outbox.unsynced_count(readers.store().conn)
+            if services.devices is not None:
+                state["devices"] = services.devices.states()
+            return state
+
+        services.tasks.run(
+            read, on_done=self._got_status, on_error=self._status_failed, owner=self
+        )
+
+    def _got_status(self, state: dict[str, object]) -> None:
+        self._status = state
+        self._show_status()
+
+    def _status_failed(self, exc: BaseException) -> None:
+        log.warning("status bar not refreshed: %s", exc)
+
+    def _show_status(self) -> None:
+        services, state = self.services, self._status
+        sync = state.get("sync")
+        if sync is not None:
+            online = _field(sync, "online")
+            unsynced = _field(sync, "unsynced_sales") or 0
+            text = self.tr("Online") if online else self.tr("Offline")
+            self.sync_label.setText(
+                self.tr("Sync: {state}, {count} not uploaded").format(state=text, count=unsynced)
+            )
+        elif "sync" in services.missing:
+            self.sync_label.setText(
+                self.tr("Sync: not running, {count} not uploaded").format(
+                    count=state.get("unsynced", "…")
+                )
+            )
+        else:
+            self.sync_label.setText(self.tr("Sync: starting…"))
+        devices = state.get("devices")
+        printer = _field(devices, "printer") if devices is not None else None
+        if printer is not None and _field(printer, "usable"):
+            self.printer_label.setText(self.tr("Printer: ready"))
+        elif printer is not None:
+            self.printer_label.setText(
+                self.tr("Printer: {state}").format(state=_field(printer, "message") or "?")
+            )
+        elif "printer" in services.missing or "devices" in services.missing:
+            self.printer_label.setText(self.tr("Printer: not available"))
+        else:
+            self.printer_label.setText(self.tr("Printer: starting…"))
+
+    # -- logging in and out ----------------------------------------------------------------
+
+    def on_login(self, user) -> None:
+        self.till.login(user)
+        if self.selling is None:
+            self.selling = SellingScreen(self.services)
+            self.selling.lock_requested.connect(self.lock)
+            self.selling.settings_requested.connect(self.open_settings)
+            self.selling.sale_completed.connect(self._sale_completed)
+            self.stack.addWidget(self.selling)
+        self.stack.setCurrentWidget(self.selling)
+        self.selling.refresh()
+        self.selling.focus_entry()
+        self.retranslate()
+        log.info("user %s logged in at till %s", user.id, self.services.config.till.code)
+
+    def lock(self) -> None:
+        """Back to the login screen; the open ticket stays for the next login."""
+        if self.selling is not None and self.selling.dialog is not None:
+            self.selling.dialog.reject()
+        self.till.logout()
+        self.stack.setCurrentWidget(self.login)
+        self.login.reset()
+        self.retranslate()
+
+    def closeEvent(self, event) -> None:  # noqa: N802
+        """An open ticket is held when the till closes, so nothing rung up is lost."""
+        ticket = self.till.ticket
+        if ticket.lines and ticket.state == "open":
+            try:
+                held_id = self.till.hold(label=self.tr("open when the till closed"))
+                log.info("open ticket held as %s at close", held_id)
+            except Exception:  # the window must close whatever the store says
+                log.exception("open ticket not held at close")
+        super().closeEvent(event)
+
+    @property
+    def logged_in(self) -> bool:
+        return self.till.user is not None and self.stack.currentWidget() is self.selling
+
+    def _sale_completed(self, done: Completed) -> None:
+        queue = self.services.print_queue
+        if queue is not None and hasattr(queue, "notify"):
+            queue.notify()  # its receipt job was queued with the sale: print it now
+        self.refresh_status()
+
+    # -- scans -----------------------------------------------------------------------------
+
+    def on_scan(self, code: str, _target: object = None) -> None:
+        if self.logged_in:
+            self.selling.route_scan(code)
+        else:
+            self.login.message.show_message(self.tr("Log in first, then scan"), "warn")
+
+    # -- settings (owners) -----------------------------------------------------------------
+
+    def open_settings(self) -> None:
+        selling = self.selling
+
+        def show(_approver=None) -> None:
+            dialog = SettingsDialog(self.services.config.shop.language, parent=selling)
+            dialog.language.connect(self.set_language)
+            selling._open(dialog)
+
+        selling.run(
+            lambda: (users.require(self.till.user, "owner", "settings"), show()), retry=show
+        )
+
+    def set_language(self, code: str) -> None:
+        try:
+            config = Config.load(self.services.data_dir).replace("shop", language=code)
+            config.save(self.services.data_dir)
+        except (TillbookError, OSError) as exc:
+            self.selling.problem(describe(exc))
+            return
+        self.services.config = config
+        self.language.apply(pick_language(code))
+        log.info("screen language set to %r", code or "system")
+
+
+def _field(value: object, name: str) -> object:
+    if isinstance(value, dict):
+        return value.get(name)
+    return getattr(value, name, None)
