@@ -28,7 +28,7 @@ class Readers:
             conn = sqlite3.connect(uri, uri=True, check_same_thread=False, isolation_level=None)
             conn.execute("PRAGMA query_only = ON")
             conn.execute("PRAGMA busy_timeout = 2000")
-            store = Store(conn, self.path)
+            store = Store(conn, self.path, primary=False)
             self._local.store = store
             with self._lock:
                 self._all.append(conn)
