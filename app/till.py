@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 
@@ -513,8 +513,12 @@ class Till:
                     out.append(line)
         return out
 
-    def complete(self, *, confirmed_quantities: bool = False) -> Completed:
-        """Check every rule once more and record the sale in one transaction."""
+    def complete(self, *, extra_hooks: Sequence[Callable] = ()) -> Completed:
+        """Check every rule once more and record the sale in one transaction.
+
+        ``extra_hooks`` run inside that transaction for this sale only (a delivery slip for a
+        sale marked "deliver"); if one raises, nothing of the sale is recorded.
+        """
         self._check_open()
         ticket = self.ticket
         if not ticket.lines:
@@ -536,7 +540,7 @@ class Till:
                 names=[ln.name for ln in below],
             )
         reasons = self._review_reasons()
-        hooks = [*self.sale_hooks, self._audit_below_cost_hook(totals)]
+        hooks = [*self.sale_hooks, *extra_hooks, self._audit_below_cost_hook(totals)]
         sale_id = sales.write(
             self.store,
             ticket,

@@ -561,3 +561,40 @@ def test_a_service_reporting_a_change_from_its_thread_refreshes_the_status_bar(q
     window.sync_label.setText("")
     threading.Thread(target=service.on_change).start()
     qtbot.waitUntil(lambda: window.sync_label.text().startswith("Sync: not running"))
+
+
+def test_paying_with_deliver_makes_the_slip_with_the_sale(qtbot, window, store):
+    from app import customers, delivery
+
+    home = customers.save_customer(store, name="刘洋", phone="13912345678", address="幸福路 8 号")
+    log_in(qtbot, window, "1111")
+    window.till.attach_customer(home.id)
+    scan(COLA)
+    scan(COLA)
+    press(Qt.Key.Key_F12)
+    dialog = wait_dialog(qtbot, window, "PayDialog")
+    press(Qt.Key.Key_F10)
+    assert dialog.deliver.isChecked()
+    press(Qt.Key.Key_Return)
+    wait_closed(qtbot, window)
+    sale = sales.load(store, receipt_no=sales.last_receipt_no(store))
+    (slip,) = delivery.search(store, text="13912345678")
+    found = delivery.load(store, number=slip.number)
+    assert found.sale_id == sale.id and found.address == "幸福路 8 号"
+    assert [(ln.sku, ln.qty_milli) for ln in found.lines] == [("COLA", 2000)]
+
+
+def test_deliver_without_an_address_stops_the_sale_and_says_why(qtbot, window, store):
+    from app import customers
+
+    walk_in = customers.save_customer(store, name="Walk-in", phone="13900000000")
+    log_in(qtbot, window, "1111")
+    window.till.attach_customer(walk_in.id)
+    scan(COLA)
+    press(Qt.Key.Key_F12)
+    dialog = wait_dialog(qtbot, window, "PayDialog")
+    press(Qt.Key.Key_F10)
+    press(Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "address" in dialog.error.text())
+    assert store.scalar("SELECT count(*) FROM sales") == 0
+    assert [ln.sku for ln in window.till.ticket.lines] == ["COLA"]

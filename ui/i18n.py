@@ -55,22 +55,27 @@ def pick_language(configured: str, system: QLocale | None = None) -> str:
 
 
 class Language:
-    """Holds the installed translator so the language can change while the till runs."""
+    """Holds the installed translators so the language can change while the till runs.
+
+    Each screen keeps its own catalogue (``counter_zh_CN.qm``, ``warehouse_zh_CN.qm``, ...);
+    every catalogue of the chosen language is installed.
+    """
 
     def __init__(self) -> None:
         self.current = "en"
-        self._translator: QTranslator | None = None
+        self._translators: list[QTranslator] = []
 
     def apply(self, language: str) -> str:
         app = QCoreApplication.instance()
-        if self._translator is not None:
-            app.removeTranslator(self._translator)
-            self._translator = None
-        translator = QTranslator(app)
-        if translator.load(str(I18N_DIR / f"counter_{language}.qm")):
-            app.installTranslator(translator)
-            self._translator = translator
-        else:
+        for translator in self._translators:
+            app.removeTranslator(translator)
+        self._translators.clear()
+        for path in sorted(I18N_DIR.glob(f"*_{language}.qm")):
+            translator = QTranslator(app)
+            if translator.load(str(path)):
+                app.installTranslator(translator)
+                self._translators.append(translator)
+        if not self._translators and language != "en":
             log.warning("no translation file for %s; showing English", language)
         self.current = language
         QLocale.setDefault(QLocale(language))

@@ -9,7 +9,7 @@ import logging
 
 from PySide6.QtCore import QCoreApplication
 
-from app import errors
+from app import delivery, errors
 from app.money import format_money, format_quantity
 from localdb.errors import StoreError
 
@@ -97,6 +97,20 @@ def _describe_domain(exc: errors.TillbookError) -> str:  # noqa: C901 (one table
             )
         case errors.EmptyTicket():
             return translate("Messages", "The ticket is empty")
+        case errors.Overpaid():
+            return translate(
+                "Messages", "Card or phone payments are {amount} more than is due: remove one (F9)"
+            ).format(amount=format_money(int(f.get("excess", 0))))
+        case delivery.MissingDeliveryDetails():
+            parts = {
+                "name": translate("Messages", "name"),
+                "phone": translate("Messages", "phone"),
+                "address": translate("Messages", "address"),
+            }
+            missing = ", ".join(parts.get(str(m), str(m)) for m in f.get("missing", []))
+            return translate("Messages", "To deliver, the customer needs a {missing}").format(
+                missing=missing
+            )
         case errors.CreditLimitExceeded():
             return translate("Messages", "{name} has only {amount} of credit left").format(
                 name=name, amount=format_money(int(f.get("credit_left", 0)))

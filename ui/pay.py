@@ -12,8 +12,16 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+)
 
+from app import delivery
 from app.errors import PermissionRequired, TillbookError
 from app.money import format_money, parse_yuan
 from app.till import Completed, Till
@@ -85,6 +93,11 @@ class PayDialog(Dialog):
             buttons.addWidget(button, index // 3, index % 3)
         self.layout_.addLayout(buttons)
 
+        self.deliver = QCheckBox(self.tr("Deliver to the customer (delivery slip)  [F10]"))
+        self.deliver.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        QShortcut(QKeySequence("F10"), self, activated=self.deliver.toggle)
+        self.layout_.addWidget(self.deliver)
+
         row = QHBoxLayout()
         remove = key_button(self.tr("Remove last payment  [F9]"))
         remove.clicked.connect(self.remove_last)
@@ -99,7 +112,7 @@ class PayDialog(Dialog):
 
     def refresh(self) -> None:
         totals = self.till.totals()
-        self.due.setText(format_money(totals.due))
+        self.due.setText(format_money(self.till.due_for("cash")))
         self.total.setText(
             self.tr("Total {total}, paid {paid}").format(
                 total=format_money(totals.total), paid=format_money(totals.paid)
@@ -120,7 +133,7 @@ class PayDialog(Dialog):
             typed = parse_yuan(self.amount.text()) if self.amount.text().strip() else 0
         except TillbookError:
             typed = 0
-        due = self.till.totals().due
+        due = self.till.due_for("cash")
         self.change.setText(format_money(max(typed - due, 0)))
 
     # -- paying ----------------------------------------------------------------------------
@@ -131,7 +144,7 @@ class PayDialog(Dialog):
             return
         text = self.amount.text().strip()
         try:
-            amount = parse_yuan(text) if text else self.till.totals().due
+            amount = parse_yuan(text) if text else self.till.due_for(tender)
             if amount > 0:
                 self.till.add_payment(tender=tender, amount=amount)
         except (TillbookError, StoreError) as exc:
@@ -167,7 +180,7 @@ class PayDialog(Dialog):
 
     def complete(self, *, approved: bool = False) -> None:
         try:
-            done = self.till.complete()
+            done = self.till.complete(extra_hooks=self._delivery_hooks())
         except PermissionRequired as exc:
             self.ask_owner(exc, lambda approver: self._approve_and_complete(approver))
             return
@@ -186,6 +199,17 @@ class PayDialog(Dialog):
         self.change.setText(format_money(done.change))
         self.amount.setEnabled(False)
         self.total.setText(self.tr("Give the change, then Enter for the next customer"))
+
+    def _delivery_hooks(self) -> list:
+        """A sale marked "deliver" gets its slip in the sale's own transaction; a customer
+        without a phone or address stops the sale with a message, and nothing is recorded."""
+        if not self.deliver.isChecked():
+            return []
+        return [
+            delivery.sale_hook(
+                self.till.store, user=self.till.user, till_code=self.till.config.till.code
+            )
+        ]
 
     def _approve_and_complete(self, approver) -> None:
         try:
