@@ -73,6 +73,38 @@ def write_move(
     return move
 
 
+def write_moves(
+    conn: sqlite3.Connection,
+    quantities: list[tuple[int, int]],
+    *,
+    kind: str,
+    location_id: int = SHOP,
+    ref: str = "",
+    note: str = "",
+) -> list[Move]:
+    """Append many movements ((product id, milli) each) and update the cached on-hand: the
+    bulk form of ``write_move`` for imports. No outbox row, as for ``write_move``."""
+    if kind not in KINDS:
+        raise ValueError(f"unknown movement kind {kind!r}")
+    moves = [
+        Move(str(uuidlib.uuid4()), product_id, location_id, qty, kind, ref, note)
+        for product_id, qty in quantities
+        if qty
+    ]
+    conn.executemany(
+        "INSERT INTO stock_moves (uuid, product_id, location_id, qty_milli, kind, ref, note)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [(m.uuid, m.product_id, location_id, m.qty_milli, kind, ref, note) for m in moves],
+    )
+    conn.executemany(
+        "INSERT INTO stock_levels (product_id, location_id, on_hand_milli) VALUES (?, ?, ?)"
+        " ON CONFLICT (product_id, location_id)"
+        " DO UPDATE SET on_hand_milli = on_hand_milli + excluded.on_hand_milli",
+        [(m.product_id, location_id, m.qty_milli) for m in moves],
+    )
+    return moves
+
+
 def record(
     store: Store,
     *,
