@@ -15,6 +15,7 @@ import logging
 import random
 import time
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from app import customers, paths, users
@@ -353,7 +354,9 @@ def _write_products(conn, rng: random.Random, *, first: int, count: int) -> None
         sku, name = row[0], row[1]
         products.append((product_id, *row))
         barcodes.extend((code, product_id, pack) for code, pack in codes)
-        search.append((product_id, name_tokens(name, sku)))
+        search.append(
+            (product_id, f"{_name_tokens(name)} {sku.lower()}")
+        )  # = name_tokens(name, sku)
         stock.append((product_id, qty))
     conn.executemany(
         "INSERT INTO products (id, sku, name, unit, price, cost, tax_rate, category,"
@@ -384,37 +387,46 @@ def _write_products(conn, rng: random.Random, *, first: int, count: int) -> None
 
 def _product(rng: random.Random, n: int) -> tuple[tuple, list[tuple[str, int]], int]:
     """(sku, name, unit, price, cost, tax, category, policy, weighed), barcodes, stock milli."""
+    draw = rng.random  # uniform floats: much cheaper than randrange, a million times over
     sku = f"D{n + 1:07d}"
     if n % 997 == 500:  # about one in a thousand: a weighed item
         zh, en = WEIGHED[(n // 997) % len(WEIGHED)]
-        name = zh if rng.random() < 0.7 else en
-        price = rng.randrange(398, 6800)
-        cost = price * rng.randint(60, 85) // 100
+        name = zh if draw() < 0.7 else en
+        price = 398 + int(draw() * 6400)
+        cost = price * (60 + int(draw() * 26)) // 100
         plu = f"{n // 997 + 1:06d}"
         row = (sku, name, "kg", price, cost, 900, "生鲜", "allow", 1)
-        return row, [(plu, 1)], rng.randrange(20, 200) * 1000
+        return row, [(plu, 1)], (20 + int(draw() * 180)) * 1000
 
-    kind = KINDS[rng.randrange(len(KINDS))]
-    brands = _BRANDS_BY_CATEGORY[kind.category]
-    brand_zh, brand_en, _ = brands[rng.randrange(len(brands))]
-    variants = VARIANTS.get(kind.variants, VARIANTS["plain"])
-    variant_zh, variant_en = variants[rng.randrange(len(variants))]
-    size = rng.choice(SIZES[kind.sizes])
-    if rng.random() < 0.7:
+    kind = _pick(KINDS, draw())
+    brand_zh, brand_en, _ = _pick(_BRANDS_BY_CATEGORY[kind.category], draw())
+    variant_zh, variant_en = _pick(VARIANTS.get(kind.variants, VARIANTS["plain"]), draw())
+    size = _pick(SIZES[kind.sizes], draw())
+    if draw() < 0.7:
         name = f"{brand_zh} {variant_zh} {kind.zh} {size}"
     else:
         name = f"{brand_en} {variant_en} {kind.en} {size}"
     name = name.strip()
-    price = rng.randrange(kind.low, kind.high + 1) // 10 * 10 or 10
-    cost = max(1, price * rng.randint(55, 85) // 100)
-    draw = rng.random()
-    policy = "block" if draw < 0.04 else "allow" if draw < 0.08 else "warn"
+    price = (kind.low + int(draw() * (kind.high - kind.low + 1))) // 10 * 10 or 10
+    cost = max(1, price * (55 + int(draw() * 31)) // 100)
+    chance = draw()
+    policy = "block" if chance < 0.04 else "allow" if chance < 0.08 else "warn"
     code = ean13(n)
     codes = [(code, 1)]
     if n % 20 == 7:  # a case barcode: GTIN-14 with packaging indicator 1
-        codes.append((with_check_digit("1" + code[:12]), rng.choice((12, 24))))
+        codes.append((with_check_digit("1" + code[:12]), 12 if draw() < 0.5 else 24))
     row = (sku, name, "件", price, cost, kind.tax_rate, kind.category, policy, 0)
-    return row, codes, rng.randrange(0, 120) * 1000
+    return row, codes, int(draw() * 120) * 1000
+
+
+def _pick(choices: tuple, fraction: float):
+    return choices[int(fraction * len(choices))]
+
+
+@lru_cache(maxsize=65536)
+def _name_tokens(name: str) -> str:
+    """Search tokens of a demo name: names repeat across the catalog, their tokens too."""
+    return name_tokens(name)
 
 
 # -- the demo shop for the counter screen --------------------------------------------------

@@ -178,3 +178,15 @@ def test_cached_word_pinyin_reads_a_run_as_pypinyin_does(run):
 @pytest.mark.parametrize("code", ["6901234567892", "16901234567899", "96385074", "036000291452"])
 def test_check_digit_of_known_codes(code):
     assert gtin_check_digit(code[:-1]) == int(code[-1])
+
+
+def test_demo_search_tokens_are_what_the_catalog_would_index(shop):
+    from app.search_tokens import name_tokens
+
+    store, _ = shop
+    rows = store.all(
+        "SELECT p.name, p.sku, s.tokens FROM products p JOIN product_search s ON s.rowid = p.id"
+    )
+
+    assert len(rows) == 3000
+    assert all(r["tokens"] == name_tokens(r["name"], r["sku"]) for r in rows)
