@@ -353,64 +353,56 @@ def _parse_rows(
 
 
 def _parse_row(line: int, cells: list[str], columns: dict[str, int]) -> _ProductRow:
-    def cell(name: str) -> str:
-        index = columns.get(name)
-        return cells[index].strip() if index is not None and index < len(cells) else ""
+    width = len(cells)
+    cell = {name: cells[i].strip() if i < width else "" for name, i in columns.items()}
+    get = cell.get
 
-    barcode = cell("barcode")
-    sku = cell("sku") or None
+    barcode = get("barcode", "")
+    sku = get("sku") or None
     if not barcode and not sku:
         raise UserInputError("no barcode (and no SKU)")
-    if barcode and barcode.isdigit() and len(barcode) in (8, 12, 13, 14):
-        if not gtin_valid(barcode):
-            raise UserInputError(f"barcode {barcode}: check digit wrong (mistyped or misread?)")
-    name = cell("name")
+    if barcode.isdigit() and len(barcode) in (8, 12, 13, 14) and not gtin_valid(barcode):
+        raise UserInputError(f"barcode {barcode}: check digit wrong (mistyped or misread?)")
+    name = cell["name"]
     if not name:
         raise UserInputError("no name")
-    price = _field("price", cell("price"), _parse_yuan)
-    if price <= 0:
-        raise UserInputError(f"price must be above zero, not {cell('price')}")
 
-    values: dict[str, object] = {}
-    for column in ("unit", "category"):
-        if column in columns:
-            values[column] = cell(column) or _DEFAULTS[column]
-    if "cost" in columns:
-        values["cost"] = _field("cost", cell("cost"), _parse_yuan) if cell("cost") else 0
-    if "tax_rate" in columns:
-        text = cell("tax_rate")
-        values["tax_rate"] = _field("tax_rate", text, _parse_rate) if text else 1300
-    if "stock_policy" in columns:
-        policy = cell("stock_policy").lower() or "warn"
-        if policy not in STOCK_POLICIES:
-            raise UserInputError(
-                f"stock_policy must be {', '.join(STOCK_POLICIES)}, not {cell('stock_policy')}"
-            )
-        values["stock_policy"] = policy
-    for column in ("weighed", "active"):
-        if column in columns:
-            values[column] = _flag(column, cell(column), default=_DEFAULTS[column])
-    weighed = bool(values.get("weighed", False))
-
-    stock_text = cell("stock")
-    stock_milli = None
-    if stock_text:
-        stock_milli = _field(
-            "stock", stock_text, lambda t: _parse_quantity(t, weighed=weighed)
-        )
-        if stock_milli < 0:
-            raise UserInputError(f"stock cannot be negative ({stock_text})")
+    column = "price"  # the column being parsed, named in any error
+    try:
+        price = _parse_yuan(cell["price"])
+        if price <= 0:
+            raise UserInputError(f"must be above zero, not {cell['price']}")
+        values: dict[str, object] = {}
+        for column in ("unit", "category"):
+            if column in cell:
+                values[column] = cell[column] or _DEFAULTS[column]
+        column = "cost"
+        if column in cell:
+            values["cost"] = _parse_yuan(cell["cost"]) if cell["cost"] else 0
+        column = "tax_rate"
+        if column in cell:
+            values["tax_rate"] = _parse_rate(cell["tax_rate"]) if cell["tax_rate"] else 1300
+        column = "stock_policy"
+        if column in cell:
+            policy = cell["stock_policy"].lower() or "warn"
+            if policy not in STOCK_POLICIES:
+                raise UserInputError(f"must be {', '.join(STOCK_POLICIES)}, not {policy}")
+            values["stock_policy"] = policy
+        for column in ("weighed", "active"):
+            if column in cell:
+                values[column] = _flag(cell[column], default=_DEFAULTS[column])
+        column = "stock"
+        stock_milli = None
+        if get("stock"):
+            stock_milli = _parse_quantity(cell["stock"], weighed=bool(values.get("weighed")))
+            if stock_milli < 0:
+                raise UserInputError(f"cannot be negative ({cell['stock']})")
+    except UserInputError as exc:
+        raise UserInputError(f"{column}: {exc}") from None
     return _ProductRow(line, barcode, sku, name, price, values, stock_milli)
 
 
-def _field(column: str, text: str, parse):
-    try:
-        return parse(text)
-    except UserInputError as exc:
-        raise UserInputError(f"{column}: {exc}") from None
-
-
-def _flag(column: str, text: str, *, default: int) -> int:
+def _flag(text: str, *, default: int) -> int:
     lowered = text.strip().lower()
     if not lowered:
         return default
@@ -418,7 +410,7 @@ def _flag(column: str, text: str, *, default: int) -> int:
         return 1
     if lowered in _FALSE:
         return 0
-    raise UserInputError(f"{column} must be 1 or 0 (yes or no), not {text}")
+    raise UserInputError(f"must be 1 or 0 (yes or no), not {text}")
 
 
 def _apply(

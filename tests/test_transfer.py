@@ -153,7 +153,7 @@ def test_every_invalid_row_is_listed_with_its_line_and_the_command_exits_1(tmp_p
     assert "line 4: no name" in text
     assert "line 5: price: not an amount of money: 'abc'" in text
     assert "line 6: barcode 6901234567892 is also on line 2" in text
-    assert "line 7: price must be above zero" in text
+    assert "line 7: price: must be above zero, not 0" in text
     assert "line 8: price: more than two decimals" in text
     assert "line 9: cost: negative amount" in text
     assert "8 rows not imported" in result.stdout
