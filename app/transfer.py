@@ -6,8 +6,9 @@ byte-order mark, which Excel on any system opens correctly. Amounts are in yuan 
 money never passes through a float: spreadsheet numbers are read through their shortest
 decimal text and parsed by ``app.money``.
 
-``tillbook import products FILE`` imports every valid row in one transaction, lists every
-invalid row with its line number and reason, and then exits 1. Rows are matched to the
+``tillbook import products FILE`` imports every valid row (in transactions of 10,000 rows,
+so a till selling on the same store waits at most a moment), lists every invalid row with its
+line number and reason, and then exits 1. Rows are matched to the
 catalog by SKU, or by barcode when the file has no SKU, so importing a file twice updates the
 products it names instead of adding them again. A ``stock`` cell sets on-hand through one
 stock movement (``receipt`` for a new product, ``count`` for a known one) and only by the
@@ -102,6 +103,7 @@ COLUMN_ALIASES = {
 CSV_SUFFIXES = (".csv", ".txt", ".tsv")
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
 MOVES_PER_OUTBOX_ROW = 1000
+IMPORT_CHUNK = 10_000
 _TRUE = {"1", "yes", "y", "true", "是", "x"}
 _FALSE = {"0", "no", "n", "false", "否", ""}
 _DEFAULTS = {
@@ -274,8 +276,13 @@ def import_products(store: Store, path: Path) -> ImportReport:
     columns, ignored = _column_positions(header, Path(path).name)
     report = ImportReport(ignored_columns=ignored)
     parsed = _parse_rows(rows, columns, report.errors)
-    with bulk_cache(store), store.transaction() as conn:
-        _apply(conn, parsed, [c for c in columns if c not in ("barcode", "sku")], report)
+    present = [c for c in columns if c not in ("barcode", "sku")]
+    with bulk_cache(store):
+        # One transaction per chunk, so a till selling on the same store never waits long
+        # for the write lock. A run cut short is finished by importing the file again.
+        for start in range(0, len(parsed), IMPORT_CHUNK):
+            with store.transaction() as conn:
+                _apply(conn, parsed[start : start + IMPORT_CHUNK], present, report)
     report.errors.sort(key=lambda e: e.line)
     log.info(
         "imported %s: %d new, %d updated, %d stock changes, %d rows refused",
@@ -475,8 +482,9 @@ def _apply(
     )
     conn.executemany("DELETE FROM product_search WHERE rowid = ?", reindex)
     conn.executemany("INSERT INTO product_search (rowid, tokens) VALUES (?, ?)", search_rows)
-    report.created, report.updated = len(inserts), len(updates)
-    report.stock_changes = _set_stock(conn, stock_targets)
+    report.created += len(inserts)
+    report.updated += len(updates)
+    report.stock_changes += _set_stock(conn, stock_targets)
 
 
 def _lookup(conn: sqlite3.Connection, sql: str, keys: list[str]) -> dict[str, tuple]:

@@ -415,3 +415,14 @@ def test_export_refuses_an_unknown_extension_and_a_bad_date(tmp_path):
 
 def store_dir(store: Store) -> Path:
     return Path(store.path).parent
+
+
+def test_an_import_in_several_transactions_gives_the_same_catalog(store, tmp_path, monkeypatch):
+    monkeypatch.setattr(transfer, "IMPORT_CHUNK", 2)
+    path = write(tmp_path / "products.csv", HEADER + ROWS)
+
+    first = transfer.import_products(store, path)
+    again = transfer.import_products(store, path)
+
+    assert (first.created, first.stock_changes, again.updated, again.stock_changes) == (3, 2, 3, 0)
+    check_three_products(store)
