@@ -211,7 +211,7 @@ def _read_csv(path: Path) -> tuple[list[str], Iterator[tuple[int, list[str]]]]:
         line = 1
         try:
             for line, cells in enumerate(reader, 2):
-                yield line, [c.strip() for c in cells]
+                yield line, cells  # stripped by _parse_row
         except csv.Error as exc:
             raise ImportFailed(f"{path.name} line {line + 1}: {exc}", path=str(path)) from None
 
