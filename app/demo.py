@@ -13,7 +13,9 @@ from __future__ import annotations
 import argparse
 import logging
 import random
+import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -277,9 +279,15 @@ class DemoSummary:
     seconds: float
 
 
-def seed_demo(store: Store, products: int = DEFAULT_PRODUCTS, *, seed: int = 8) -> DemoSummary:
+def seed_demo(
+    store: Store,
+    products: int = DEFAULT_PRODUCTS,
+    *,
+    seed: int = 8,
+    progress: Callable[[int, int], None] | None = None,
+) -> DemoSummary:
     """Add ``products`` demo products (after any added before), demo members and the demo
-    users that do not exist yet."""
+    users that do not exist yet. ``progress(done, total)`` is called after each chunk."""
     if not 0 <= products <= MAX_PRODUCTS:
         raise UserInputError(f"--products must be between 0 and {MAX_PRODUCTS:,}")
     started = time.perf_counter()
@@ -299,6 +307,8 @@ def seed_demo(store: Store, products: int = DEFAULT_PRODUCTS, *, seed: int = 8) 
                 )
             made += count
             log.info("demo catalog: %d of %d products written", made, products)
+            if progress:
+                progress(made, products)
     members = _add_customers(store, rng)
     seconds = time.perf_counter() - started
     log.info("demo shop seeded: %d products, %d members in %.1f s", made, members, seconds)
@@ -466,9 +476,15 @@ def register(sub: argparse._SubParsersAction) -> None:
     demo.set_defaults(func=cmd_demo_data)
 
 
+def _show_progress(done: int, total: int) -> None:
+    if sys.stderr.isatty():
+        end = "\n" if done == total else ""
+        print(f"\r{done:,} of {total:,} products", end=end, file=sys.stderr, flush=True)
+
+
 def cmd_demo_data(ctx, args) -> int:
     with ctx.open_store() as store:
-        summary = seed_demo(store, products=args.products)
+        summary = seed_demo(store, products=args.products, progress=_show_progress)
     print(
         f"added {summary.products:,} demo products and {summary.customers} members"
         f" in {summary.seconds:.1f} s"

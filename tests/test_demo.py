@@ -190,3 +190,12 @@ def test_demo_search_tokens_are_what_the_catalog_would_index(shop):
 
     assert len(rows) == 3000
     assert all(r["tokens"] == name_tokens(r["name"], r["sku"]) for r in rows)
+
+
+def test_progress_is_reported_after_each_chunk(tmp_path, monkeypatch):
+    monkeypatch.setattr(demo, "CHUNK", 40)
+    seen = []
+    with Store.open(tmp_path / "till.db") as store:
+        demo.seed_demo(store, products=100, progress=lambda done, total: seen.append((done, total)))
+
+    assert seen == [(40, 100), (80, 100), (100, 100)]
