@@ -196,6 +196,8 @@ def test_progress_is_reported_after_each_chunk(tmp_path, monkeypatch):
     monkeypatch.setattr(demo, "CHUNK", 40)
     seen = []
     with Store.open(tmp_path / "till.db") as store:
-        demo.seed_demo(store, products=100, progress=lambda done, total: seen.append((done, total)))
+        demo.seed_demo(
+            store, products=100, progress=lambda done, total: seen.append((done, total))
+        )
 
     assert seen == [(40, 100), (80, 100), (100, 100)]
