@@ -102,12 +102,15 @@ def sample_codes(store: Store, count: int, rng: random.Random) -> list[str]:
     """Barcodes of random products that are sold by the unit and never blocked."""
     top = store.scalar("SELECT max(id) FROM products")
     ids = [rng.randint(1, top) for _ in range(count * 2)]
-    rows = store.conn.execute(
-        "SELECT b.code FROM barcodes b JOIN products p ON p.id = b.product_id"
-        f" WHERE b.product_id IN ({', '.join('?' * len(ids))}) AND b.pack_qty = 1"
-        " AND p.weighed = 0 AND p.stock_policy != 'block'",
-        ids,
-    ).fetchall()
+    rows = []
+    for start in range(0, len(ids), 900):  # stay under SQLite's bound-parameter limit
+        chunk = ids[start : start + 900]
+        rows += store.conn.execute(
+            "SELECT b.code FROM barcodes b JOIN products p ON p.id = b.product_id"
+            f" WHERE b.product_id IN ({', '.join('?' * len(chunk))}) AND b.pack_qty = 1"
+            " AND p.weighed = 0 AND p.stock_policy != 'block'",
+            chunk,
+        ).fetchall()
     codes = [r[0] for r in rows]
     rng.shuffle(codes)
     return codes[:count]
