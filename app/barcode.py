@@ -28,9 +28,8 @@ class Scanned:
 
 def gtin_check_digit(body: str) -> int:
     """The GS1 mod-10 check digit for the digits before it (EAN-8, UPC-A, EAN-13, GTIN-14)."""
-    total = 0
-    for position, digit in enumerate(reversed(body)):
-        total += int(digit) * (3 if position % 2 == 0 else 1)
+    # Weights 3, 1, 3, ... from the rightmost digit of the body.
+    total = 3 * sum(map(int, body[-1::-2])) + sum(map(int, body[-2::-2]))
     return (10 - total % 10) % 10
 
 

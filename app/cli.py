@@ -26,6 +26,8 @@ COMMAND_MODULES = [
     "app.delivery_commands",
     "printing.commands",
     "ui.commands",
+    "app.transfer",
+    "app.demo",
 ]
 DEFAULT_COMMAND = "till"  # registered by the counter screen's module
 

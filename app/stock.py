@@ -6,7 +6,10 @@ sum, updated in the same transaction as each movement, so a lookup never sums th
 
 from __future__ import annotations
 
+import itertools
+import os
 import sqlite3
+import time
 import uuid as uuidlib
 from dataclasses import dataclass
 
@@ -16,6 +19,31 @@ from sync import outbox
 
 SHOP, WAREHOUSE = 1, 2
 KINDS = ("sale", "return", "receipt", "adjustment", "transfer", "count", "dispatch")
+
+
+_sequence = itertools.count()
+
+
+def ordered_uuids(count: int) -> list[str]:
+    """``count`` new version-7 UUIDs (RFC 9562): a millisecond timestamp first, so that each
+    new movement's key lands at the end of the ledger's uuid index instead of on a random page
+    of it. Then a per-process counter and 32 random bits keep them unique."""
+    millis = time.time_ns() // 1_000_000
+    noise = os.urandom(4 * count)
+    out = []
+    for n in range(count):
+        seq = next(_sequence) & 0x3FF_FFFF_FFFF  # 42 bits
+        value = (
+            millis << 80
+            | 0x7 << 76
+            | (seq >> 30) << 64
+            | 0b10 << 62
+            | (seq & 0x3FFF_FFFF) << 32
+            | int.from_bytes(noise[4 * n : 4 * n + 4], "big")
+        )
+        h = f"{value:032x}"
+        out.append(f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}")
+    return out
 
 
 @dataclass(frozen=True)
@@ -58,7 +86,7 @@ def write_move(
     (a sale, a return, a stock change) carries the movement."""
     if kind not in KINDS:
         raise ValueError(f"unknown movement kind {kind!r}")
-    move = Move(str(uuidlib.uuid4()), product_id, location_id, qty_milli, kind, ref, note)
+    move = Move(ordered_uuids(1)[0], product_id, location_id, qty_milli, kind, ref, note)
     conn.execute(
         "INSERT INTO stock_moves (uuid, product_id, location_id, qty_milli, kind, ref, note)"
         " VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -71,6 +99,38 @@ def write_move(
         (product_id, location_id, qty_milli),
     )
     return move
+
+
+def write_moves(
+    conn: sqlite3.Connection,
+    quantities: list[tuple[int, int]],
+    *,
+    kind: str,
+    location_id: int = SHOP,
+    ref: str = "",
+    note: str = "",
+) -> list[Move]:
+    """Append many movements ((product id, milli) each) and update the cached on-hand: the
+    bulk form of ``write_move`` for imports. No outbox row, as for ``write_move``."""
+    if kind not in KINDS:
+        raise ValueError(f"unknown movement kind {kind!r}")
+    quantities = [(product_id, qty) for product_id, qty in quantities if qty]
+    moves = [
+        Move(uuid, product_id, location_id, qty, kind, ref, note)
+        for uuid, (product_id, qty) in zip(ordered_uuids(len(quantities)), quantities, strict=True)
+    ]
+    conn.executemany(
+        "INSERT INTO stock_moves (uuid, product_id, location_id, qty_milli, kind, ref, note)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [(m.uuid, m.product_id, location_id, m.qty_milli, kind, ref, note) for m in moves],
+    )
+    conn.executemany(
+        "INSERT INTO stock_levels (product_id, location_id, on_hand_milli) VALUES (?, ?, ?)"
+        " ON CONFLICT (product_id, location_id)"
+        " DO UPDATE SET on_hand_milli = on_hand_milli + excluded.on_hand_milli",
+        [(m.product_id, location_id, m.qty_milli) for m in moves],
+    )
+    return moves
 
 
 def record(
