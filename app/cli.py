@@ -7,6 +7,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
+import os
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -36,6 +37,7 @@ DEFAULT_COMMAND = "till"  # registered by the counter screen's module
 class Context:
     data_dir: Path
     verbose: bool = False
+    explicit_data_dir: bool = False   # --data-dir or TILLBOOK_DATA_DIR was given
     _config: Config | None = field(default=None, repr=False)
 
     @property
@@ -73,7 +75,11 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    ctx = Context(paths.data_dir(args.data_dir), verbose=args.verbose)
+    ctx = Context(
+        paths.data_dir(args.data_dir),
+        verbose=args.verbose,
+        explicit_data_dir=bool(args.data_dir or os.environ.get("TILLBOOK_DATA_DIR")),
+    )
     try:
         logs.setup(verbose=args.verbose)
     except OSError as exc:

@@ -20,6 +20,11 @@ def data_dir(explicit: str | Path | None = None) -> Path:
     return Path(platformdirs.user_data_dir("tillbook", appauthor=False))
 
 
+def demo_dir() -> Path:
+    """The demo shop's own data directory, apart from a real till's."""
+    return Path(platformdirs.user_data_dir("tillbook-demo", appauthor=False))
+
+
 def store_path(directory: Path) -> Path:
     return directory / STORE_NAME
 

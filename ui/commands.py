@@ -37,8 +37,10 @@ def open_till(ctx, args) -> int:
 def open_demo(ctx, args) -> int:
     if importlib.util.find_spec("app.demo") is None:
         raise TillbookError("the demo shop is not part of this build (app.demo is missing)")
-    from app import demo
+    from app import demo, paths
 
+    if not ctx.explicit_data_dir:  # the demo never fills a real till's store
+        ctx.data_dir = paths.demo_dir()
     if demo.ensure_demo_shop(ctx.data_dir):
         print(f"demo shop created in {ctx.data_dir}")
     # TODO: start a local central server and enroll the demo till once sync provides one;

@@ -20,6 +20,7 @@ from typing import Any
 
 from app.config import Config
 from app.till import Till
+from localdb.checkpoint import BackgroundCheckpointer
 from ui.reader import Readers
 from ui.services import Services
 from ui.tasks import Tasks
@@ -147,6 +148,7 @@ def _subscribe(service: Any, callback: Callable[[], None]) -> None:
 
 def build_core(ctx, stack: ExitStack) -> Services:
     store = stack.enter_context(ctx.open_store())
+    stack.enter_context(BackgroundCheckpointer(store))  # a sale's commit never checkpoints
     config = ctx.config
     readers = Readers(ctx.store_path)
     stack.callback(readers.close)

@@ -370,81 +370,106 @@
     </message>
     <message>
         <location filename="../messages.py" line="101"/>
+        <source>Card or phone payments are {amount} more than is due: remove one (F9)</source>
+        <translation>Card or phone payments are {amount} more than is due: remove one (F9)</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="106"/>
+        <source>name</source>
+        <translation>name</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="107"/>
+        <source>phone</source>
+        <translation>phone</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="108"/>
+        <source>address</source>
+        <translation>address</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="111"/>
+        <source>To deliver, the customer needs a {missing}</source>
+        <translation>To deliver, the customer needs a {missing}</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="115"/>
         <source>{name} has only {amount} of credit left</source>
         <translation>{name} has only {amount} of credit left</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="106"/>
+        <location filename="../messages.py" line="120"/>
         <source>{tender} cannot pay more than {amount}</source>
         <translation>{tender} cannot pay more than {amount}</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="111"/>
+        <location filename="../messages.py" line="125"/>
         <source>On account needs a customer on the ticket (F3)</source>
         <translation>On account needs a customer on the ticket (F3)</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="112"/>
+        <location filename="../messages.py" line="126"/>
         <source>That way of paying is not accepted</source>
         <translation>That way of paying is not accepted</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="114"/>
+        <location filename="../messages.py" line="128"/>
         <source>This ticket is closed; start a new one</source>
         <translation>This ticket is closed; start a new one</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="116"/>
+        <location filename="../messages.py" line="130"/>
         <source>No sale with receipt number {receipt_no}</source>
         <translation>No sale with receipt number {receipt_no}</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="120"/>
+        <location filename="../messages.py" line="134"/>
         <source>At most {qty} of {name} can come back</source>
         <translation>At most {qty} of {name} can come back</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="124"/>
+        <location filename="../messages.py" line="138"/>
         <source>{qty} × {name}: is that right?</source>
         <translation>{qty} × {name}: is that right?</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="128"/>
+        <location filename="../messages.py" line="142"/>
         <source>{action} needs the {role}&apos;s PIN</source>
         <translation>{action} needs the {role}&apos;s PIN</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="133"/>
+        <location filename="../messages.py" line="147"/>
         <source>Too many wrong PINs: wait {seconds} s</source>
         <translation>Too many wrong PINs: wait {seconds} s</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="139"/>
+        <location filename="../messages.py" line="153"/>
         <source>Wrong PIN. Wait {seconds} s before the next try</source>
         <translation>Wrong PIN. Wait {seconds} s before the next try</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="142"/>
+        <location filename="../messages.py" line="156"/>
         <source>Wrong PIN</source>
         <translation>Wrong PIN</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="144"/>
+        <location filename="../messages.py" line="158"/>
         <source>Another user already has that PIN</source>
         <translation>Another user already has that PIN</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="147"/>
+        <location filename="../messages.py" line="161"/>
         <source>Not valid: {value}</source>
         <translation>Not valid: {value}</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="148"/>
+        <location filename="../messages.py" line="162"/>
         <source>That entry is not valid</source>
         <translation>That entry is not valid</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="150"/>
+        <location filename="../messages.py" line="164"/>
         <source>That cannot be done: {code}</source>
         <translation>That cannot be done: {code}</translation>
     </message>
@@ -452,57 +477,62 @@
 <context>
     <name>PayDialog</name>
     <message>
-        <location filename="../pay.py" line="35"/>
+        <location filename="../pay.py" line="43"/>
         <source>Pay</source>
         <translation>Pay</translation>
     </message>
     <message>
-        <location filename="../pay.py" line="45"/>
+        <location filename="../pay.py" line="53"/>
         <source>Amount due</source>
         <translation>Amount due</translation>
     </message>
     <message>
-        <location filename="../pay.py" line="54"/>
+        <location filename="../pay.py" line="62"/>
         <source>Change</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../pay.py" line="64"/>
+        <location filename="../pay.py" line="72"/>
         <source>Amount received (empty = exact)</source>
         <translation>Amount received (empty = exact)</translation>
     </message>
     <message>
-        <location filename="../pay.py" line="67"/>
+        <location filename="../pay.py" line="75"/>
         <source>Type the cash handed over, or scan a payment code</source>
         <translation>Type the cash handed over, or scan a payment code</translation>
     </message>
     <message>
-        <location filename="../pay.py" line="78"/>
+        <location filename="../pay.py" line="86"/>
         <source>Cash  [Enter]</source>
         <translation>Cash  [Enter]</translation>
     </message>
     <message>
-        <location filename="../pay.py" line="89"/>
+        <location filename="../pay.py" line="96"/>
+        <source>Deliver to the customer (delivery slip)  [F10]</source>
+        <translation>Deliver to the customer (delivery slip)  [F10]</translation>
+    </message>
+    <message>
+        <location filename="../pay.py" line="102"/>
         <source>Remove last payment  [F9]</source>
         <translation>Remove last payment  [F9]</translation>
     </message>
     <message>
-        <location filename="../pay.py" line="92"/>
+        <location filename="../pay.py" line="105"/>
         <source>Back to ticket  [Esc]</source>
         <translation>Back to ticket  [Esc]</translation>
     </message>
     <message>
-        <location filename="../pay.py" line="104"/>
+        <location filename="../pay.py" line="117"/>
         <source>Total {total}, paid {paid}</source>
         <translation>Total {total}, paid {paid}</translation>
     </message>
     <message>
-        <location filename="../pay.py" line="183"/>
+        <location filename="../pay.py" line="196"/>
         <source>Paid. Receipt {receipt_no}</source>
         <translation>Paid. Receipt {receipt_no}</translation>
     </message>
     <message>
-        <location filename="../pay.py" line="188"/>
+        <location filename="../pay.py" line="201"/>
         <source>Give the change, then Enter for the next customer</source>
         <translation>Give the change, then Enter for the next customer</translation>
     </message>

@@ -370,81 +370,106 @@
     </message>
     <message>
         <location filename="../messages.py" line="101"/>
+        <source>Card or phone payments are {amount} more than is due: remove one (F9)</source>
+        <translation>刷卡或手机支付比应付多 {amount}：请删除一笔（F9）</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="106"/>
+        <source>name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="107"/>
+        <source>phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="108"/>
+        <source>address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="111"/>
+        <source>To deliver, the customer needs a {missing}</source>
+        <translation>送货需要顾客的{missing}</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="115"/>
         <source>{name} has only {amount} of credit left</source>
         <translation>{name} 只剩 {amount} 可挂账额度</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="106"/>
+        <location filename="../messages.py" line="120"/>
         <source>{tender} cannot pay more than {amount}</source>
         <translation>{tender} 最多支付 {amount}</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="111"/>
+        <location filename="../messages.py" line="125"/>
         <source>On account needs a customer on the ticket (F3)</source>
         <translation>挂账需要先关联会员 (F3)</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="112"/>
+        <location filename="../messages.py" line="126"/>
         <source>That way of paying is not accepted</source>
         <translation>不支持这种付款方式</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="114"/>
+        <location filename="../messages.py" line="128"/>
         <source>This ticket is closed; start a new one</source>
         <translation>本单已结束，请开新单</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="116"/>
+        <location filename="../messages.py" line="130"/>
         <source>No sale with receipt number {receipt_no}</source>
         <translation>找不到小票号 {receipt_no} 的销售</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="120"/>
+        <location filename="../messages.py" line="134"/>
         <source>At most {qty} of {name} can come back</source>
         <translation>{name} 最多可退 {qty}</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="124"/>
+        <location filename="../messages.py" line="138"/>
         <source>{qty} × {name}: is that right?</source>
         <translation>{qty} × {name}，确定吗？</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="128"/>
+        <location filename="../messages.py" line="142"/>
         <source>{action} needs the {role}&apos;s PIN</source>
         <translation>{action}需要{role}密码</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="133"/>
+        <location filename="../messages.py" line="147"/>
         <source>Too many wrong PINs: wait {seconds} s</source>
         <translation>密码错误次数太多：请等待 {seconds} 秒</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="139"/>
+        <location filename="../messages.py" line="153"/>
         <source>Wrong PIN. Wait {seconds} s before the next try</source>
         <translation>密码错误。请等待 {seconds} 秒再试</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="142"/>
+        <location filename="../messages.py" line="156"/>
         <source>Wrong PIN</source>
         <translation>密码错误</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="144"/>
+        <location filename="../messages.py" line="158"/>
         <source>Another user already has that PIN</source>
         <translation>该密码已被其他用户使用</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="147"/>
+        <location filename="../messages.py" line="161"/>
         <source>Not valid: {value}</source>
         <translation>无效：{value}</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="148"/>
+        <location filename="../messages.py" line="162"/>
         <source>That entry is not valid</source>
         <translation>输入无效</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="150"/>
+        <location filename="../messages.py" line="164"/>
         <source>That cannot be done: {code}</source>
         <translation>无法执行：{code}</translation>
     </message>
@@ -452,57 +477,62 @@
 <context>
     <name>PayDialog</name>
     <message>
-        <location filename="../pay.py" line="35"/>
+        <location filename="../pay.py" line="43"/>
         <source>Pay</source>
         <translation>结账</translation>
     </message>
     <message>
-        <location filename="../pay.py" line="45"/>
+        <location filename="../pay.py" line="53"/>
         <source>Amount due</source>
         <translation>应收</translation>
     </message>
     <message>
-        <location filename="../pay.py" line="54"/>
+        <location filename="../pay.py" line="62"/>
         <source>Change</source>
         <translation>找零</translation>
     </message>
     <message>
-        <location filename="../pay.py" line="64"/>
+        <location filename="../pay.py" line="72"/>
         <source>Amount received (empty = exact)</source>
         <translation>实收金额（不填 = 正好）</translation>
     </message>
     <message>
-        <location filename="../pay.py" line="67"/>
+        <location filename="../pay.py" line="75"/>
         <source>Type the cash handed over, or scan a payment code</source>
         <translation>输入顾客给的现金，或扫付款码</translation>
     </message>
     <message>
-        <location filename="../pay.py" line="78"/>
+        <location filename="../pay.py" line="86"/>
         <source>Cash  [Enter]</source>
         <translation>现金  [Enter]</translation>
     </message>
     <message>
-        <location filename="../pay.py" line="89"/>
+        <location filename="../pay.py" line="96"/>
+        <source>Deliver to the customer (delivery slip)  [F10]</source>
+        <translation>送货上门（开送货单）  [F10]</translation>
+    </message>
+    <message>
+        <location filename="../pay.py" line="102"/>
         <source>Remove last payment  [F9]</source>
         <translation>撤销上一笔付款  [F9]</translation>
     </message>
     <message>
-        <location filename="../pay.py" line="92"/>
+        <location filename="../pay.py" line="105"/>
         <source>Back to ticket  [Esc]</source>
         <translation>返回本单  [Esc]</translation>
     </message>
     <message>
-        <location filename="../pay.py" line="104"/>
+        <location filename="../pay.py" line="117"/>
         <source>Total {total}, paid {paid}</source>
         <translation>合计 {total}，已付 {paid}</translation>
     </message>
     <message>
-        <location filename="../pay.py" line="183"/>
+        <location filename="../pay.py" line="196"/>
         <source>Paid. Receipt {receipt_no}</source>
         <translation>已付款。小票 {receipt_no}</translation>
     </message>
     <message>
-        <location filename="../pay.py" line="188"/>
+        <location filename="../pay.py" line="201"/>
         <source>Give the change, then Enter for the next customer</source>
         <translation>找零后按 Enter 接待下一位</translation>
     </message>
