@@ -37,7 +37,7 @@ DEFAULT_COMMAND = "till"  # registered by the counter screen's module
 class Context:
     data_dir: Path
     verbose: bool = False
-    explicit_data_dir: bool = False   # --data-dir or TILLBOOK_DATA_DIR was given
+    explicit_data_dir: bool = False  # --data-dir or TILLBOOK_DATA_DIR was given
     _config: Config | None = field(default=None, repr=False)
 
     @property

@@ -598,3 +598,41 @@ def test_deliver_without_an_address_stops_the_sale_and_says_why(qtbot, window, s
     qtbot.waitUntil(lambda: "address" in dialog.error.text())
     assert store.scalar("SELECT count(*) FROM sales") == 0
     assert [ln.sku for ln in window.till.ticket.lines] == ["COLA"]
+
+
+def test_a_clerk_logs_in_to_the_warehouse_and_scans_a_slip_then_its_goods(
+    qtbot, window, store, products
+):
+    from app import delivery, users
+
+    users.add_user(store, name="Clerk", role="clerk", pin="3333")
+    slip = delivery.create_order(
+        store,
+        user=None,
+        till_code="T01",
+        name="陈静",
+        phone="13700000000",
+        address="北京路 1 号",
+        lines=[delivery.OrderLine(products["cola"], 2000)],
+    )
+    log_in(qtbot, window, "3333")
+    assert window.stack.currentWidget() is window.warehouse
+    scan(slip.number)  # the slip's barcode opens it
+    qtbot.waitUntil(lambda: window.warehouse.pick.slip is not None)
+    scan(COLA)
+    scan(COLA)
+    picked = delivery.load(store, number=slip.number)
+    assert [ln.picked_milli for ln in picked.lines] == [2000]
+    press(Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.login)
+
+
+def test_an_owner_reaches_the_warehouse_from_settings_and_comes_back(qtbot, window):
+    log_in(qtbot, window, "9999")
+    press(Qt.Key.Key_F11)
+    wait_dialog(qtbot, window, "SettingsDialog")
+    press(Qt.Key.Key_F4)
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.warehouse)
+    qtbot.waitUntil(lambda: focused() is not None and window.warehouse.isAncestorOf(focused()))
+    press(Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.selling)

@@ -313,14 +313,14 @@ class SellingScreen(QWidget):
             parent=self,
         )
         prompt.approved.connect(lambda approver: self.run(lambda: then(approver)))
-        self._open(prompt)
+        self.open_dialog(prompt)
 
     def _confirm(self, question: str, then: Callable) -> None:
         dialog = ConfirmDialog(question, parent=self)
         dialog.accepted.connect(lambda: self.run(lambda: then(True)))
-        self._open(dialog)
+        self.open_dialog(dialog)
 
-    def _open(self, dialog: Dialog) -> None:
+    def open_dialog(self, dialog: Dialog) -> None:
         previous = self.dialog
         self.dialog = dialog
         dialog.finished.connect(lambda _code: self._closed(dialog, previous))
@@ -400,14 +400,14 @@ class SellingScreen(QWidget):
                 lambda confirmed: self.till.add_product(product_id, confirmed=confirmed)
             )
         )
-        self._open(dialog)
+        self.open_dialog(dialog)
 
     def open_customer(self) -> None:
         dialog = CustomerDialog(self.services.readers, self.services.lookups, parent=self)
         dialog.chosen.connect(self.attach_customer)
         dialog.repeat.connect(self.repeat_order)
         dialog.detach.connect(lambda: self.attach_customer(None))
-        self._open(dialog)
+        self.open_dialog(dialog)
 
     def attach_customer(self, customer) -> None:
         if (
@@ -480,7 +480,7 @@ class SellingScreen(QWidget):
             self.run(lambda: then(False), retry=then)
 
         dialog.quantity.connect(apply)
-        self._open(dialog)
+        self.open_dialog(dialog)
 
     def hold_or_resume(self) -> None:
         """F5: with lines on the ticket, hold it; with an empty ticket, choose one to resume."""
@@ -506,7 +506,7 @@ class SellingScreen(QWidget):
                 self.info(self.tr("Ticket #{id} resumed").format(id=held_id))
 
         dialog.resume.connect(resume)
-        self._open(dialog)
+        self.open_dialog(dialog)
 
     def _customer_of_ticket(self) -> str:
         customer_id = self.till.ticket.customer_id
@@ -532,7 +532,7 @@ class SellingScreen(QWidget):
             self.run(then, retry=then)
 
         dialog.discount.connect(apply)
-        self._open(dialog)
+        self.open_dialog(dialog)
 
     def open_price(self) -> None:
         line = self._target_line()
@@ -557,7 +557,7 @@ class SellingScreen(QWidget):
             self.run(then, retry=then)
 
         dialog.price.connect(apply)
-        self._open(dialog)
+        self.open_dialog(dialog)
 
     def remove_line(self) -> None:
         line = self._target_line()
@@ -581,7 +581,7 @@ class SellingScreen(QWidget):
         dialog = PayDialog(self.till, ask_owner=self.ask_owner, parent=self)
         dialog.completed.connect(self._completed)
         dialog.finished.connect(lambda _code: self.refresh())
-        self._open(dialog)
+        self.open_dialog(dialog)
 
     def _completed(self, done: Completed) -> None:
         self.last_completed = done
@@ -614,12 +614,12 @@ class SellingScreen(QWidget):
             self.sale_completed.emit(result)
 
         dialog.completed.connect(done)
-        self._open(dialog)
+        self.open_dialog(dialog)
 
     def open_reprint(self) -> None:
         dialog = ReprintDialog(sales.last_receipt_no(self.store), parent=self)
         dialog.reprint.connect(self.reprint)
-        self._open(dialog)
+        self.open_dialog(dialog)
 
     def reprint(self, receipt_no: str) -> None:
         try:
@@ -644,7 +644,8 @@ class SellingScreen(QWidget):
     def route_scan(self, code: str) -> None:
         """Give a scan to the open dialog if it wants it, else to the ticket."""
         if self.dialog is not None and self.dialog.isVisible():
-            if self.dialog.handle_scan(code):
+            handle = getattr(self.dialog, "handle_scan", None)  # other screens' dialogs: no
+            if handle is not None and handle(code):
                 return
             if self.dialog is not None and self.dialog.isVisible():
                 self.dialog.reject()

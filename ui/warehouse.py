@@ -207,6 +207,18 @@ class WarehouseWindow(QWidget):
         self.stack.setCurrentWidget(self.pick)
         self.pick.scan.setFocus()
 
+    def route_scan(self, code: str) -> None:
+        """A scan caught by the till's scanner filter: it ticks a line on the pick screen,
+        and opens the slip it names anywhere else."""
+        if self.stack.currentWidget() is self.pick and self.pick.slip is not None:
+            self.pick.scan.setText(code)
+            self.pick._scanned()
+        elif self.stack.currentWidget() is self.order:
+            self.order.item.setText(code)
+            self.order._add_item()
+        else:
+            self.open_slip(code)
+
     def show_preview(self, found: delivery.Delivery) -> None:
         self.preview.show_slip(found)
         self.stack.setCurrentWidget(self.preview)

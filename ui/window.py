@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget
 
 from app import users
@@ -47,6 +48,7 @@ class MainWindow(QMainWindow):
         self.login.logged_in.connect(self.on_login)
         self.stack.addWidget(self.login)
         self.selling: SellingScreen | None = None  # made at the first login
+        self.warehouse = None  # the warehouse screens, made when a clerk or owner opens them
         self._build_status_bar()
         self._relay = _ChangeRelay(self)
         self._relay.changed.connect(self.refresh_status)
@@ -159,6 +161,9 @@ class MainWindow(QMainWindow):
 
     def on_login(self, user) -> None:
         self.till.login(user)
+        if user.role == "clerk":  # warehouse clerks work on delivery slips, not the ticket
+            self.show_warehouse()
+            return
         if self.selling is None:
             self.selling = SellingScreen(self.services)
             self.selling.lock_requested.connect(self.lock)
@@ -170,6 +175,27 @@ class MainWindow(QMainWindow):
         self.selling.focus_entry()
         self.retranslate()
         log.info("user %s logged in at till %s", user.id, self.services.config.till.code)
+
+    def show_warehouse(self) -> None:
+        """The warehouse screens for the logged-in user (a clerk, or an owner from settings)."""
+        from ui.warehouse import WarehouseWindow
+
+        if self.warehouse is not None:
+            self.stack.removeWidget(self.warehouse)
+            self.warehouse.deleteLater()
+        self.warehouse = WarehouseWindow(self.services.store, self.services.config, self.till.user)
+        QShortcut(QKeySequence("Ctrl+L"), self.warehouse, activated=self.lock)
+        if self.selling is not None:  # owners come back to the ticket with Ctrl+T
+            QShortcut(QKeySequence("Ctrl+T"), self.warehouse, activated=self.back_to_selling)
+        self.stack.addWidget(self.warehouse)
+        self.stack.setCurrentWidget(self.warehouse)
+        self.warehouse.show_list()
+        self.retranslate()
+
+    def back_to_selling(self) -> None:
+        if self.selling is not None and self.till.user is not None:
+            self.stack.setCurrentWidget(self.selling)
+            self.selling.focus_entry()
 
     def lock(self) -> None:
         """Back to the login screen; the open ticket stays for the next login."""
@@ -193,7 +219,8 @@ class MainWindow(QMainWindow):
 
     @property
     def logged_in(self) -> bool:
-        return self.till.user is not None and self.stack.currentWidget() is self.selling
+        current = self.stack.currentWidget()
+        return self.till.user is not None and current in (self.selling, self.warehouse)
 
     def _sale_completed(self, done: Completed) -> None:
         queue = self.services.print_queue
@@ -204,7 +231,9 @@ class MainWindow(QMainWindow):
     # -- scans -----------------------------------------------------------------------------
 
     def on_scan(self, code: str, _target: object = None) -> None:
-        if self.logged_in:
+        if self.logged_in and self.stack.currentWidget() is self.warehouse:
+            self.warehouse.route_scan(code)
+        elif self.logged_in:
             self.selling.route_scan(code)
         else:
             self.login.message.show_message(self.tr("Log in first, then scan"), "warn")
@@ -217,11 +246,33 @@ class MainWindow(QMainWindow):
         def show(_approver=None) -> None:
             dialog = SettingsDialog(self.services.config.shop.language, parent=selling)
             dialog.language.connect(self.set_language)
-            selling._open(dialog)
+            dialog.screen.connect(self.open_owner_screen)
+            selling.open_dialog(dialog)
 
         selling.run(
             lambda: (users.require(self.till.user, "owner", "settings"), show()), retry=show
         )
+
+    def open_owner_screen(self, name: str) -> None:
+        if name == "warehouse":
+            self.show_warehouse()
+        elif name == "devices":
+            from ui.device_settings import DeviceSettingsDialog
+
+            if self.services.devices is None:
+                self.selling.problem(self.tr("The devices are still starting; try again"))
+                return
+            dialog = DeviceSettingsDialog(
+                self.services.devices,
+                store=self.services.store,
+                user_id=self.till.user_id,
+                parent=self.selling,
+            )
+            self.selling.open_dialog(dialog)
+        elif name == "day_end":
+            from ui.day_end import DayEndDialog
+
+            self.selling.open_dialog(DayEndDialog(self.services, parent=self.selling))
 
     def set_language(self, code: str) -> None:
         try:
