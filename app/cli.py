@@ -23,6 +23,7 @@ log = logging.getLogger(__name__)
 # Importing one must stay cheap (no Qt, no server framework) so every command starts fast.
 COMMAND_MODULES = [
     "app.commands",
+    "sync.commands",
 ]
 DEFAULT_COMMAND = "till"  # registered by the counter screen's module
 
