@@ -215,7 +215,7 @@ def _refuse_alone(store, client, shop, row, answer, moved, batch_id) -> None:
     reason = str(answer.get("reason") or answer.get("error") or "refused by the server")
     stand_in = {
         "seq": row.seq,
-        "uuid": row.uuid,
+        "uuid": str(uuidlib.uuid5(uuidlib.NAMESPACE_URL, f"skipped:{row.seq}:{row.uuid}")),
         "kind": "skipped",
         "version": 1,
         "payload": {"reason": reason[:500]},

@@ -10,12 +10,14 @@ from datetime import date
 
 import httpx
 import pytest
-from sync_harness import ROOT, chain, database, product, server  # noqa: F401
+from sync_harness import ROOT, product
 
 from app import catalog
 from localdb import Store
 from sync import outbox
 from sync.errors import Quarantined
+
+pytest_plugins = ["sync_harness"]
 
 
 def server_sales(chain) -> list[str]:

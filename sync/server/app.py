@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from datetime import date
+from typing import Annotated
 
 from fastapi import FastAPI, Header, Query, Request
 from fastapi.exceptions import RequestValidationError
@@ -138,14 +139,16 @@ def create_app(engine: Engine) -> FastAPI:
 
     @api.get("/v1/day")
     def shop_day(
-        day: date | None = Query(None, alias="date"), authorization: str | None = Header(None)
+        day: Annotated[date | None, Query(alias="date")] = None,
+        authorization: Annotated[str | None, Header()] = None,
     ) -> dict:
         """The till's own shop: each till's last contact, unsynced count and the day's totals."""
         return service.shop_day(engine, bearer(authorization), _day(day))
 
     @api.get("/v1/owner/report-day")
     def report_day(
-        day: date | None = Query(None, alias="date"), authorization: str | None = Header(None)
+        day: Annotated[date | None, Query(alias="date")] = None,
+        authorization: Annotated[str | None, Header()] = None,
     ) -> list[dict]:
         return service.owner_report(engine, bearer(authorization), _day(day))
 
