@@ -120,7 +120,7 @@ def test_a_server_killed_mid_batch_leaves_no_partial_sale(chain, tmp_path):
     t = chain.till(tmp_path / "t1", "T01")
     t.sync()
     rng = random.Random(9)
-    for round_no in range(3):
+    for _round in range(3):
         for _ in range(200):
             t.sell(*((sku, 1) for sku in rng.sample(SKUS, 5)))
         pusher = threading.Thread(target=lambda: _sync_quietly(t))
