@@ -12,6 +12,7 @@ import logging
 import sqlite3
 import uuid as uuidlib
 from collections import defaultdict
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
@@ -236,12 +237,19 @@ def _refuse_alone(store, client, shop, row, answer, moved, batch_id) -> None:
 
 
 def pull(store: Store, client: SyncClient, moved: Moved, *, limit: int = PULL_PAGE) -> None:
-    while True:
+    """Pull pages until the server has no more; the next page is fetched while this one is
+    written, but pages and their cursors are still saved strictly in order."""
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-pull") as fetcher:
         page = client.pull(store.meta("sync.cursor", ""), limit)
-        apply_page(store, page)
-        moved.pulled += len(page["items"])
-        if not page.get("more"):
-            return
+        while True:
+            ahead = (
+                fetcher.submit(client.pull, page["cursor"], limit) if page.get("more") else None
+            )
+            apply_page(store, page)
+            moved.pulled += len(page["items"])
+            if ahead is None:
+                return
+            page = ahead.result()
 
 
 def apply_page(store: Store, page: dict) -> None:
@@ -259,16 +267,18 @@ def apply_page(store: Store, page: dict) -> None:
 
 
 def _apply_products(conn: sqlite3.Connection, products: list[dict]) -> None:
-    for p in products:
-        active = int(p["active"]) and not p["deleted"]
-        product_id = conn.execute(
-            "INSERT INTO products (sku, name, unit, price, cost, tax_rate, category, active,"
-            " stock_policy, weighed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-            " ON CONFLICT (sku) DO UPDATE SET name = excluded.name, unit = excluded.unit,"
-            " price = excluded.price, cost = excluded.cost, tax_rate = excluded.tax_rate,"
-            " category = excluded.category, active = excluded.active,"
-            " stock_policy = excluded.stock_policy, weighed = excluded.weighed,"
-            " updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') RETURNING id",
+    """Upsert a page of products with their barcodes and search entries, a statement each."""
+    if not products:
+        return
+    conn.executemany(
+        "INSERT INTO products (sku, name, unit, price, cost, tax_rate, category, active,"
+        " stock_policy, weighed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        " ON CONFLICT (sku) DO UPDATE SET name = excluded.name, unit = excluded.unit,"
+        " price = excluded.price, cost = excluded.cost, tax_rate = excluded.tax_rate,"
+        " category = excluded.category, active = excluded.active,"
+        " stock_policy = excluded.stock_policy, weighed = excluded.weighed,"
+        " updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')",
+        [
             (
                 p["sku"],
                 p["name"],
@@ -277,23 +287,39 @@ def _apply_products(conn: sqlite3.Connection, products: list[dict]) -> None:
                 p["cost"],
                 p["tax_rate"],
                 p["category"],
-                int(active),
+                int(bool(p["active"]) and not p["deleted"]),
                 p["stock_policy"],
                 int(p["weighed"]),
-            ),
-        ).fetchone()[0]
-        codes = [code for code, _ in p["barcodes"]]
+            )
+            for p in products
+        ],
+    )
+    skus = json.dumps([p["sku"] for p in products])
+    ids = dict(
         conn.execute(
-            f"DELETE FROM barcodes WHERE product_id = ? AND code NOT IN ({','.join('?' * len(codes))})",
-            (product_id, *codes),
-        )
-        conn.executemany(
-            "INSERT INTO barcodes (code, product_id, pack_qty) VALUES (?, ?, ?)"
-            " ON CONFLICT (code) DO UPDATE SET product_id = excluded.product_id,"
-            " pack_qty = excluded.pack_qty",
-            [(code, product_id, pack) for code, pack in p["barcodes"]],
-        )
-        catalog.index_product(conn, product_id, p["name"], p["sku"])
+            "SELECT sku, id FROM products WHERE sku IN (SELECT value FROM json_each(?))", (skus,)
+        ).fetchall()
+    )
+    id_list = json.dumps(list(ids.values()))
+    conn.execute(
+        "DELETE FROM barcodes WHERE product_id IN (SELECT value FROM json_each(?))", (id_list,)
+    )
+    conn.executemany(
+        "INSERT INTO barcodes (code, product_id, pack_qty) VALUES (?, ?, ?)"
+        " ON CONFLICT (code) DO UPDATE SET product_id = excluded.product_id,"
+        " pack_qty = excluded.pack_qty",
+        [(code, ids[p["sku"]], pack) for p in products for code, pack in p["barcodes"]],
+    )
+    # The server sends each product's search tokens (made by the same app.search_tokens);
+    # a product without them is indexed here.
+    conn.execute(
+        "DELETE FROM product_search WHERE rowid IN (SELECT value FROM json_each(?))", (id_list,)
+    )
+    ready = [(ids[p["sku"]], p["search_tokens"]) for p in products if p.get("search_tokens")]
+    conn.executemany("INSERT INTO product_search (rowid, tokens) VALUES (?, ?)", ready)
+    for p in products:
+        if not p.get("search_tokens"):
+            catalog.index_product(conn, ids[p["sku"]], p["name"], p["sku"])
 
 
 def _apply_customers(conn: sqlite3.Connection, customers: list[dict]) -> None:

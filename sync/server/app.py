@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import logging
 from datetime import date
 from typing import Annotated
 
 from fastapi import FastAPI, Header, Query, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from sqlalchemy.engine import Engine
 
 from sync.server import db, models, service
@@ -134,8 +135,13 @@ def create_app(engine: Engine) -> FastAPI:
         cursor: str = Query("", max_length=2000),
         limit: int = Query(2000, ge=1, le=service.PULL_LIMIT_MAX),
         authorization: str | None = Header(None),
-    ) -> dict:
-        return service.pull(engine, bearer(authorization), cursor, limit)
+    ):
+        # Pages are large: encode them directly rather than through FastAPI's encoder.
+        body = service.pull(engine, bearer(authorization), cursor, limit)
+        return Response(
+            json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode(),
+            media_type="application/json",
+        )
 
     @api.get("/v1/day")
     def shop_day(

@@ -10,17 +10,20 @@ import base64
 import hashlib
 import json
 import logging
+import re
 import secrets
 import uuid as uuidlib
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from operator import itemgetter
 
 import sqlalchemy as sa
 from pydantic import ValidationError
 from sqlalchemy.engine import Connection, Engine
 
 from app.money import format_yuan
+from app.search_tokens import name_tokens
 from sync.errors import ServerSetupError
 from sync.server import db, models
 
@@ -51,6 +54,31 @@ def q(sql: str, *expanding: str) -> sa.TextClause:
     if expanding:
         clause = clause.bindparams(*(sa.bindparam(name, expanding=True) for name in expanding))
     return clause
+
+
+_NAMED = re.compile(r"(?<![:\w]):(\w+)")
+
+
+def many(conn: Connection, sql: str, rows: list[dict]) -> None:
+    """executemany straight to the driver: the same SQL as ``q`` with ``:name`` parameters,
+    without SQLAlchemy building a parameter set per row (it dominates a big push)."""
+    if not rows:
+        return
+    names = _NAMED.findall(sql)
+    marker = "%s" if db.is_postgres(conn) else "?"
+    statement = _NAMED.sub(marker, sql)
+    pick = itemgetter(*names)
+    params = [pick(row) for row in rows] if len(names) > 1 else [(pick(row),) for row in rows]
+    conn.exec_driver_sql(statement, params)
+
+
+def fetch_raw(conn: Connection, sql: str, params: dict) -> tuple[list[str], list[tuple]]:
+    """Column names and plain tuples, for pages too big to wrap each row in a Row object."""
+    names = _NAMED.findall(sql)
+    marker = "%s" if db.is_postgres(conn) else "?"
+    cursor = conn.exec_driver_sql(_NAMED.sub(marker, sql), tuple(params[n] for n in names))
+    columns = list(cursor.keys())
+    return columns, cursor.fetchall()
 
 
 def chunks(items: list, size: int = IN_CHUNK):
@@ -383,8 +411,9 @@ def _push(conn: Connection, token: str | None, request: models.PushRequest) -> t
     planned_results = _apply(conn, batch, plan, resent_uuids)
     _write_batch(conn, batch)
     if plan:
-        conn.execute(
-            q(
+        many(
+            conn,
+            (
                 "INSERT INTO changes (till_id, seq, uuid, kind, version, status, result,"
                 " applied_at) VALUES (:t, :seq, :uuid, :kind, :version, :status, :result, :at)"
             ),
@@ -575,8 +604,9 @@ def _product_edit(conn: Connection, batch: Batch, edit: models.ProductV1) -> str
 def _write_batch(conn: Connection, batch: Batch) -> None:
     shop = batch.till.shop_id
     if batch.sales:
-        conn.execute(
-            q(
+        many(
+            conn,
+            (
                 "INSERT INTO sales (uuid, shop_id, till_id, seq, kind, receipt_no, business_day,"
                 " created_at, total, tax_total, original_uuid, customer_uuid, payload,"
                 " received_at) VALUES (:uuid, :shop, :till, :seq, :kind, :receipt, :day,"
@@ -585,8 +615,9 @@ def _write_batch(conn: Connection, batch: Batch) -> None:
             batch.sales,
         )
     if batch.lines:
-        conn.execute(
-            q(
+        many(
+            conn,
+            (
                 "INSERT INTO sale_lines (sale_uuid, line_no, sku, qty_milli, unit_price,"
                 " list_price, net, tax) VALUES (:sale, :no, :sku, :qty, :unit, :list, :net, :tax)"
             ),
@@ -630,8 +661,9 @@ def _write_batch(conn: Connection, batch: Batch) -> None:
 
 
 def add_exceptions(conn: Connection, rows: list[dict]) -> None:
-    conn.execute(
-        q(
+    many(
+        conn,
+        (
             "INSERT INTO exceptions (id, shop_id, till_id, kind, ref, detail, created_at)"
             " VALUES (:id, :shop, :till, :kind, :ref, :detail, :at)"
         ),
@@ -671,15 +703,17 @@ def add_moves(conn: Connection, batch: Batch, shop: str, till_id: str | None) ->
         deltas[(move.sku, move.location)] += move.qty_milli
     if not rows:
         return
-    conn.execute(
-        q(
+    many(
+        conn,
+        (
             "INSERT INTO stock_moves (uuid, shop_id, till_id, sku, location, qty_milli, kind,"
             " ref, received_at) VALUES (:uuid, :shop, :till, :sku, :loc, :qty, :kind, :ref, :at)"
         ),
         rows,
     )
-    conn.execute(
-        q(
+    many(
+        conn,
+        (
             "INSERT INTO stock_levels (shop_id, sku, location, on_hand_milli, rev)"
             " VALUES (:shop, :sku, :loc, :qty, NULL) ON CONFLICT (shop_id, sku, location)"
             " DO UPDATE SET on_hand_milli = stock_levels.on_hand_milli + excluded.on_hand_milli,"
@@ -736,17 +770,19 @@ def stamp(conn: Connection, shop: str) -> int:
 
 
 def upsert_products(conn: Connection, shop: str, products: list) -> None:
-    conn.execute(
-        q(
+    many(
+        conn,
+        (
             "INSERT INTO products (shop_id, sku, name, unit, price, cost, tax_rate, category,"
-            " active, stock_policy, weighed, barcodes, deleted, updated_at, rev) VALUES"
-            " (:shop, :sku, :name, :unit, :price, :cost, :tax_rate, :category, :active,"
-            " :stock_policy, :weighed, :barcodes, 0, :at, NULL)"
+            " active, stock_policy, weighed, barcodes, search_tokens, deleted, updated_at, rev)"
+            " VALUES (:shop, :sku, :name, :unit, :price, :cost, :tax_rate, :category, :active,"
+            " :stock_policy, :weighed, :barcodes, :tokens, 0, :at, NULL)"
             " ON CONFLICT (shop_id, sku) DO UPDATE SET name = excluded.name,"
             " unit = excluded.unit, price = excluded.price, cost = excluded.cost,"
             " tax_rate = excluded.tax_rate, category = excluded.category,"
             " active = excluded.active, stock_policy = excluded.stock_policy,"
-            " weighed = excluded.weighed, barcodes = excluded.barcodes, deleted = 0,"
+            " weighed = excluded.weighed, barcodes = excluded.barcodes,"
+            " search_tokens = excluded.search_tokens, deleted = 0,"
             " updated_at = excluded.updated_at, rev = NULL"
         ),
         [
@@ -763,6 +799,7 @@ def upsert_products(conn: Connection, shop: str, products: list) -> None:
                 "stock_policy": p.stock_policy,
                 "weighed": int(p.weighed),
                 "barcodes": json.dumps([[b.code, b.pack_qty] for b in p.barcodes]),
+                "tokens": name_tokens(p.name, p.sku),
                 "at": db.now(),
             }
             for p in products
@@ -779,7 +816,7 @@ FEEDS = (
         "products",
         ("sku",),
         "name, unit, price, cost, tax_rate, category, active, stock_policy, weighed,"
-        " barcodes, deleted",
+        " barcodes, search_tokens, deleted",
     ),
     (
         "customer",
@@ -828,30 +865,33 @@ def pull(engine: Engine, token: str | None, cursor: str | None, limit: int) -> d
             key_cols = ", ".join(keys)
             params = {"s": till.shop_id, "r": rev, "n": limit + 1}
             if index < after_feed:
-                cond = "rev > :r"
+                conditions = ["rev > :r"]
             elif index > after_feed:
-                cond = "rev >= :r"
-            else:
+                conditions = ["rev >= :r"]
+            else:  # two index range scans rather than one OR the planner may not split
                 marks = ", ".join(f":k{i}" for i in range(len(keys)))
-                cond = f"(rev > :r OR (rev = :r AND ({key_cols}) > ({marks})))"
+                conditions = [f"rev = :r AND ({key_cols}) > ({marks})", "rev > :r"]
                 params.update({f"k{i}": v for i, v in enumerate(after_key)})
-            rows = conn.execute(
-                q(
+            for cond in conditions:
+                names, rows = fetch_raw(
+                    conn,
                     f"SELECT rev, {key_cols}, {columns} FROM {table}"
-                    f" WHERE shop_id = :s AND {cond} ORDER BY rev, {key_cols} LIMIT :n"
-                ),
-                params,
-            ).mappings()
-            for row in rows:
-                data = dict(row)
-                found.append((data.pop("rev"), index, [data[k] for k in keys], kind, data))
+                    f" WHERE shop_id = :s AND {cond} ORDER BY rev, {key_cols} LIMIT :n",
+                    params,
+                )
+                width = len(keys)
+                found += [(r[0], index, list(r[1 : 1 + width]), kind, names, r) for r in rows]
         found.sort(key=lambda item: (item[0], item[1], item[2]))
         page = found[:limit]
-        items = []
-        for item_rev, _, _, kind, data in page:
-            if kind == "product":
-                data["barcodes"] = json.loads(data["barcodes"])
-            items.append({"kind": kind, "rev": item_rev, "data": data})
+        items = [
+            {"kind": kind, "rev": r[0], "data": dict(zip(names[1:], r[1:], strict=True))}
+            for _, _, _, kind, names, r in page
+        ]
+        products = [item["data"] for item in items if item["kind"] == "product"]
+        if products:  # one decode for the whole page's barcode lists
+            lists = json.loads("[" + ",".join(p["barcodes"] for p in products) + "]")
+            for p, codes in zip(products, lists, strict=True):
+                p["barcodes"] = codes
         next_cursor = encode_cursor(*page[-1][:3]) if page else (cursor or "")
         return {
             "items": items,

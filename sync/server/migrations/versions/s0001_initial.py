@@ -141,6 +141,7 @@ def upgrade() -> None:
         col("stock_policy", TEXT),
         col("weighed", INT),
         col("barcodes", TEXT),  # JSON list of [code, pack_qty]
+        col("search_tokens", TEXT, server_default=""),  # app.search_tokens, made once here
         col("deleted", INT, server_default="0"),
         col("updated_at", TEXT),
         col("rev", BIG, nullable=True),
