@@ -74,7 +74,8 @@ class SyncWorker:
         self._wake = threading.Event()
         self._stopping = threading.Event()
         self._done = threading.Condition()
-        self._cycles = 0
+        self._requested = 0  # sync_now calls so far
+        self._served = 0  # requests covered by a cycle that started after them
         self._online = False
         self._state = SyncState(False, 0, None, "")
 
@@ -97,11 +98,12 @@ class SyncWorker:
     def sync_now(self, *, wait: bool = False, timeout: float = 120.0) -> SyncState:
         """Ask for a cycle now; with ``wait``, return once it has finished."""
         with self._done:
-            target = self._cycles + 1
+            self._requested += 1
+            ticket = self._requested
         self._wake.set()
         if wait:
             with self._done:
-                self._done.wait_for(lambda: self._cycles >= target, timeout)
+                self._done.wait_for(lambda: self._served >= ticket, timeout)
         return self.state()
 
     def state(self) -> SyncState:
@@ -114,16 +116,18 @@ class SyncWorker:
         store = Store.open(self.store_path)
         try:
             while not self._stopping.is_set():
+                self._wake.clear()
+                with self._done:
+                    covering = self._requested
                 error = self._cycle(store)
                 failures = failures + 1 if error else 0
-                self._publish(store)
+                self._publish(store, covering)
                 if failures:
                     ceiling = min(MAX_OFFLINE_WAIT_S, self.config.sync.interval_s * 2**failures)
                     wait = random.uniform(min(1.0, ceiling), ceiling)
                 else:
                     wait = self.config.sync.interval_s
                 self._wake.wait(wait)
-                self._wake.clear()
         finally:
             store.close()
 
@@ -154,10 +158,10 @@ class SyncWorker:
             log.exception("sync cycle failed")
             return str(exc)
 
-    def _publish(self, store: Store) -> None:
+    def _publish(self, store: Store, covering: int) -> None:
         self._state = read_state(store, online=self._online)
         with self._done:
-            self._cycles += 1
+            self._served = covering
             self._done.notify_all()
         if self.on_change is not None:
             try:
