@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import random
+import ssl
 import time
 from collections.abc import Callable
 
@@ -46,13 +47,15 @@ class SyncClient:
         *,
         timeout: float = 30.0,
         attempts: int = 5,
-        verify: bool | str = True,
+        verify: bool | str | ssl.SSLContext = True,
         sleep: Callable[[float], None] = time.sleep,
     ) -> None:
         self.base_url = base_url.rstrip("/")
         self.token = token
         self.attempts = attempts
         self.sleep = sleep
+        if isinstance(verify, str):  # a CA file: the owner's own certificate
+            verify = ssl.create_default_context(cafile=verify)
         headers = {"Tillbook-Protocol": str(PROTOCOL)}
         if token:
             headers["Authorization"] = f"Bearer {token}"
