@@ -8,6 +8,7 @@ is safe because every push is idempotent on the server.
 
 from __future__ import annotations
 
+import json
 import logging
 import random
 import ssl
@@ -123,7 +124,13 @@ class SyncClient:
         )
 
     def push(self, body: dict) -> tuple[int, dict]:
-        response = self.request("POST", "/v1/push", json=body)
+        return self.push_raw(json.dumps(body, ensure_ascii=False).encode())
+
+    def push_raw(self, body: bytes) -> tuple[int, dict]:
+        """Send an encoded push body; answers come back as (status, body) for the caller."""
+        response = self.request(
+            "POST", "/v1/push", content=body, headers={"Content-Type": "application/json"}
+        )
         try:
             data = response.json()
         except ValueError:

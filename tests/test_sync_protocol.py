@@ -255,3 +255,14 @@ def test_tillbook_sync_exits_non_zero_while_something_is_left_unsent(chain, tmp_
     assert online.returncode == 0, online.stdout + online.stderr
     assert "pushed 1" in online.stdout
     assert outbox.pending_count(t.store.conn) == 0
+
+
+def test_the_server_serves_its_openapi_document_and_the_hello_handshake(chain):
+    document = httpx.get(chain.server.url + "/v1/openapi.json").json()
+    assert {"/v1/hello", "/v1/push", "/v1/pull", "/v1/enroll"} <= set(document["paths"])
+    push_body = document["paths"]["/v1/push"]["post"]["requestBody"]["content"]
+    assert push_body["application/json"]["schema"]["$ref"].endswith("/PushRequest")
+    assert "Change" in document["components"]["schemas"]
+    hello = httpx.get(chain.server.url + "/v1/hello").json()
+    assert hello["protocol_versions"] == [1]
+    assert hello["payload_versions"]["sale"] == [1] == hello["payload_versions"]["stock_move"]

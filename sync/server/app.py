@@ -8,8 +8,10 @@ from datetime import date
 from typing import Annotated
 
 from fastapi import FastAPI, Header, Query, Request
+from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
+from pydantic import ValidationError
 from sqlalchemy.engine import Engine
 
 from sync.server import db, models, service
@@ -125,9 +127,27 @@ def create_app(engine: Engine) -> FastAPI:
     def enroll(body: models.EnrollRequest) -> dict:
         return service.enroll(engine, body)
 
-    @api.post("/v1/push")
-    def push(body: models.PushRequest, authorization: str | None = Header(None)):
-        status, result = service.push(engine, bearer(authorization), body)
+    @api.post(
+        "/v1/push",
+        openapi_extra={
+            "requestBody": {
+                "required": True,
+                "content": {
+                    "application/json": {"schema": {"$ref": "#/components/schemas/PushRequest"}}
+                },
+            }
+        },
+    )
+    async def push(request: Request, authorization: Annotated[str | None, Header()] = None):
+        # Parsed and validated in one pass from the raw bytes (a batch can be megabytes).
+        raw = await request.body()
+        try:
+            body = models.PushRequest.model_validate_json(raw)
+        except ValidationError as exc:
+            if any(e["type"] == "json_invalid" for e in exc.errors()):
+                raise service.Refusal(400, "bad_json", "the body is not valid JSON") from exc
+            raise service.Refusal(422, "invalid", service.describe(exc)) from exc
+        status, result = await run_in_threadpool(service.push, engine, bearer(authorization), body)
         return JSONResponse(result, status_code=status)
 
     @api.get("/v1/pull")
@@ -180,8 +200,25 @@ def create_app(engine: Engine) -> FastAPI:
     def users(body: models.OwnerUsers, authorization: str | None = Header(None)) -> dict:
         return {"rev": service.owner_users(engine, bearer(authorization), body)}
 
+    _document_push(api)
     api.add_middleware(BodyLimit)
     return api
+
+
+def _document_push(api: FastAPI) -> None:
+    """Put the push body's schema into the OpenAPI document (the route reads raw bytes)."""
+    schema = models.PushRequest.model_json_schema(ref_template="#/components/schemas/{model}")
+    definitions = schema.pop("$defs", {})
+    build = api.openapi
+
+    def openapi() -> dict:
+        document = build()
+        schemas = document.setdefault("components", {}).setdefault("schemas", {})
+        schemas.update(definitions)
+        schemas["PushRequest"] = schema
+        return document
+
+    api.openapi = openapi
 
 
 def _day(day: date | None) -> str:

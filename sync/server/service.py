@@ -315,6 +315,7 @@ class Batch:
     customers: list = field(default_factory=list)
     products: list = field(default_factory=list)
     feed_changed: bool = False
+    at: str = field(default_factory=db.now)  # one timestamp for the whole batch
 
     def exception(self, kind: str, ref: str, **detail: object) -> None:
         self.exceptions.append(
@@ -325,7 +326,7 @@ class Batch:
                 "kind": kind,
                 "ref": ref,
                 "detail": json.dumps(detail, ensure_ascii=False),
-                "at": db.now(),
+                "at": self.at,
             }
         )
 
@@ -426,7 +427,7 @@ def _push(conn: Connection, token: str | None, request: models.PushRequest) -> t
                     "version": c.version,
                     "status": r["status"],
                     "result": json.dumps(r, ensure_ascii=False),
-                    "at": db.now(),
+                    "at": batch.at,
                 }
                 for (c, _, _), r in zip(plan, planned_results, strict=True)
             ],
@@ -552,7 +553,7 @@ def _add_sale(batch: Batch, change, sale: models.SaleV1, catalog: dict) -> list[
             "orig": sale.original_uuid,
             "cust": sale.customer_uuid,
             "payload": json.dumps(change.payload, ensure_ascii=False, separators=(",", ":")),
-            "at": db.now(),
+            "at": batch.at,
         }
     )
     flagged = []
@@ -635,7 +636,7 @@ def _write_batch(conn: Connection, batch: Batch) -> None:
                 "t": batch.till.id,
                 "k": change.kind,
                 "p": json.dumps(change.payload, ensure_ascii=False),
-                "at": db.now(),
+                "at": batch.at,
             },
         )
     if batch.moves:
@@ -697,7 +698,7 @@ def add_moves(conn: Connection, batch: Batch, shop: str, till_id: str | None) ->
                 "qty": move.qty_milli,
                 "kind": move.kind,
                 "ref": move.ref or ref,
-                "at": db.now(),
+                "at": batch.at,
             }
         )
         deltas[(move.sku, move.location)] += move.qty_milli
