@@ -11,6 +11,8 @@ import json
 import os
 from datetime import date
 
+from sync.errors import ServerSetupError
+
 
 def register(sub: argparse._SubParsersAction) -> None:
     enroll = sub.add_parser("enroll", help="join this till to a central server")
@@ -72,9 +74,17 @@ def _engine(ctx, args, *, migrate: bool = True):
     from sync.server import db
 
     url = args.db or os.environ.get("TILLBOOK_SERVER_DB") or db.default_url(ctx.data_dir)
+    import sqlalchemy
+
     engine = db.make_engine(url)
     if migrate:
-        db.migrate(engine)
+        try:
+            db.migrate(engine)
+        except sqlalchemy.exc.OperationalError as exc:
+            raise ServerSetupError(
+                f"cannot use the database {engine.url.render_as_string()}: "
+                + str(exc.orig).splitlines()[0]
+            ) from exc
     return engine
 
 
@@ -110,6 +120,10 @@ def do_sync(ctx, args) -> int:
         print(f"for the owner to review: {moved.exceptions.count(kind)} x {kind}")
     if moved.error:
         print(f"stopped: {moved.error}")
+    with ctx.open_store() as store:
+        refused = store.scalar("SELECT count(*) FROM outbox WHERE state = 'rejected'")
+    if refused:
+        print(f"{refused} refused changes are kept on this till for review")
     return 1 if moved.left_unsent or moved.error else 0
 
 

@@ -266,3 +266,38 @@ def test_the_server_serves_its_openapi_document_and_the_hello_handshake(chain):
     hello = httpx.get(chain.server.url + "/v1/hello").json()
     assert hello["protocol_versions"] == [1]
     assert hello["payload_versions"]["sale"] == [1] == hello["payload_versions"]["stock_move"]
+
+
+def test_owner_commands_and_tillbook_enroll_from_the_command_line(database, server, tmp_path):
+    from app.config import Config
+
+    def cli(*args, data_dir=tmp_path):
+        run = subprocess.run(
+            [sys.executable, "-m", "app.cli", "--data-dir", str(data_dir), *args],
+            cwd=ROOT, capture_output=True, text=True, timeout=60,
+        )  # fmt: skip
+        assert run.returncode == 0, run.stderr
+        return run.stdout.strip()
+
+    db_args = ("--db", database.url)
+    shop = cli("server", "add-shop", "南京路店", *db_args)
+    assert shop.startswith("shop-")
+    code = cli("server", "enroll-code", "南京路店", *db_args)
+    assert cli("server", "owner-token", *db_args).startswith("own_")
+    till_dir = tmp_path / "till"
+    (till_dir).mkdir()
+    Config().replace("till", code="T07").save(till_dir)
+
+    printed = cli("enroll", server.url, code, data_dir=till_dir)
+
+    assert "T07" in printed and "南京路店" in printed
+    assert Config.load(till_dir).sync.server == server.url
+    with Store.open(till_dir / "till.db") as store:
+        assert store.meta("sync.shop") == shop and store.meta("sync.token").startswith("till_")
+    assert "T07" in cli("server", "tills", *db_args)
+    cli("server", "revoke", "T07", *db_args)
+    refused = subprocess.run(
+        [sys.executable, "-m", "app.cli", "--data-dir", str(till_dir), "sync"],
+        cwd=ROOT, capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert refused.returncode == 1 and "revoked" in refused.stderr
