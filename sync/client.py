@@ -137,10 +137,11 @@ class SyncClient:
             data = {"error": "bad_answer", "reason": response.text[:200]}
         return response.status_code, data if isinstance(data, dict) else {}
 
-    def pull(self, cursor: str, limit: int) -> dict:
-        return self._json(
-            self.request("GET", "/v1/pull", params={"cursor": cursor, "limit": limit})
-        )
+    def pull(self, cursor: str, limit: int, *, unsynced: int | None = None) -> dict:
+        params = {"cursor": cursor, "limit": limit}
+        if unsynced is not None:
+            params["unsynced"] = unsynced
+        return self._json(self.request("GET", "/v1/pull", params=params))
 
     def shop_day(self, day: str | None = None) -> dict:
         params = {"date": day} if day else {}

@@ -25,7 +25,7 @@ from sync.errors import NotEnrolled, Quarantined, ServerRefused
 log = logging.getLogger(__name__)
 
 BATCH = 500
-PULL_PAGE = 5000
+PULL_PAGE = 10_000
 META_KEYS = ("sync.server", "sync.token", "sync.shop", "sync.till_id", "sync.cursor")
 
 
@@ -252,7 +252,8 @@ def pull(store: Store, client: SyncClient, moved: Moved, *, limit: int = PULL_PA
     """Pull pages until the server has no more; the next page is fetched while this one is
     written, but pages and their cursors are still saved strictly in order."""
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-pull") as fetcher:
-        page = client.pull(store.meta("sync.cursor", ""), limit)
+        unsynced = outbox.unsynced_count(store.conn)  # reported for the owner's day end
+        page = client.pull(store.meta("sync.cursor", ""), limit, unsynced=unsynced)
         while True:
             ahead = (
                 fetcher.submit(client.pull, page["cursor"], limit) if page.get("more") else None

@@ -86,6 +86,7 @@ def test_the_day_end_dialog_syncs_and_shows_every_tills_day(chain, tmp_path, qtb
 
     cells = [[dialog.table.item(r, c).text() for c in range(5)] for r in range(2)]
     assert [c[0] for c in cells] == ["T01", "T02"]
+    assert [c[2] for c in cells] == ["0", "0"]  # nothing left on either till
     assert [c[3] for c in cells] == ["1", "1"]
     assert [c[4] for c in cells] == ["¥25.00", "¥12.50"]
     assert "1" in dialog.status.text() and "0 left unsent" in dialog.status.text()

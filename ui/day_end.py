@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -33,6 +33,13 @@ from sync.client import SyncClient
 from sync.cycle import enrollment
 
 log = logging.getLogger(__name__)
+
+
+def _local_time(stamp: str | None) -> str:
+    if not stamp:
+        return "—"
+    moment = datetime.fromisoformat(stamp.replace("Z", "+00:00"))
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M:%S")
 
 
 class _Bridge(QObject):
@@ -103,7 +110,7 @@ class DayEndDialog(QDialog):
         for i, row in enumerate(rows):
             values = (
                 row["till"],
-                (row["last_contact"] or "—").replace("T", " ")[:19],
+                _local_time(row["last_contact"]),
                 str(row["unsynced"]),
                 str(row["sales"]),
                 format_money(row["total_fen"]),

@@ -154,10 +154,11 @@ def create_app(engine: Engine) -> FastAPI:
     def pull(
         cursor: str = Query("", max_length=2000),
         limit: int = Query(2000, ge=1, le=service.PULL_LIMIT_MAX),
+        unsynced: int | None = Query(None, ge=0, le=10**9),
         authorization: str | None = Header(None),
     ):
         # Pages are large: encode them directly rather than through FastAPI's encoder.
-        body = service.pull(engine, bearer(authorization), cursor, limit)
+        body = service.pull(engine, bearer(authorization), cursor, limit, unsynced)
         return Response(
             json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode(),
             media_type="application/json",

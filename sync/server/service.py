@@ -854,7 +854,9 @@ def decode_cursor(cursor: str | None) -> tuple[int, int, list]:
     raise Refusal(400, "bad_cursor", "the pull cursor is not one this server gave out")
 
 
-def pull(engine: Engine, token: str | None, cursor: str | None, limit: int) -> dict:
+def pull(
+    engine: Engine, token: str | None, cursor: str | None, limit: int, unsynced: int | None = None
+) -> dict:
     """The shop's changes after ``cursor`` in commit order, at most ``limit`` of them."""
     limit = max(1, min(limit, PULL_LIMIT_MAX))
     rev, after_feed, after_key = decode_cursor(cursor)
@@ -903,15 +905,19 @@ def pull(engine: Engine, token: str | None, cursor: str | None, limit: int) -> d
         }
 
     body = db.read(engine, work)
-    touch(engine, body["till"])
+    touch(engine, body["till"], unsynced)
     return body
 
 
-def touch(engine: Engine, till_id: str) -> None:
+def touch(engine: Engine, till_id: str, unsynced: int | None = None) -> None:
+    """Note the till's contact (and how many changes it still holds, when it says)."""
+    sql = "UPDATE tills SET last_contact = :at"
+    if unsynced is not None:
+        sql += ", reported_unsynced = :n"
     db.write(
         engine,
         lambda conn: conn.execute(
-            q("UPDATE tills SET last_contact = :at WHERE id = :t"), {"at": db.now(), "t": till_id}
+            q(sql + " WHERE id = :t"), {"at": db.now(), "t": till_id, "n": unsynced}
         ),
     )
 
