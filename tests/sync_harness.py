@@ -348,27 +348,3 @@ class FaultProxy:
 
 def env_int(name: str, default: int) -> int:
     return int(os.environ.get(name, default))
-
-
-# -- fixtures (imported by the sync test modules) ------------------------------------------------
-
-import pytest  # noqa: E402
-
-
-@pytest.fixture(params=["sqlite", "postgres"])
-def database(request, tmp_path):
-    database = Database(request.param, tmp_path)
-    yield database
-    database.drop()
-
-
-@pytest.fixture
-def server(database, tmp_path):
-    proc = ServerProcess(database, tmp_path).start()
-    yield proc
-    proc.stop()
-
-
-@pytest.fixture
-def chain(database, server):
-    return Chain(database, server)

@@ -10,7 +10,7 @@ from sync_harness import product
 
 from sync import outbox
 
-pytest_plugins = ["sync_harness"]
+pytest_plugins = ["sync_fixtures"]
 
 TABLES = ("sales", "sale_lines", "stock_moves", "customers", "documents", "exceptions")
 

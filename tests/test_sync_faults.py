@@ -18,7 +18,7 @@ from sync_harness import ROOT, FaultProxy, env_int, product
 from localdb import Store
 from sync.errors import SyncError
 
-pytest_plugins = ["sync_harness"]
+pytest_plugins = ["sync_fixtures"]
 
 SKUS = [f"P{i:02d}" for i in range(8)]
 
@@ -71,21 +71,20 @@ def test_a_till_killed_at_random_moments_loses_and_doubles_no_sale(chain, tmp_pa
     while True:
         with Store.open(t.directory / "till.db") as store:
             sold = store.scalar("SELECT count(*) FROM sales")
-        if sold >= target:
+        if sold >= target and kills >= 5:
             break
         child = subprocess.Popen(
             [sys.executable, "tests/sync_till_child.py", str(t.directory), str(kills)],
             cwd=ROOT,
             stdout=subprocess.DEVNULL,
         )
-        time.sleep(rng.uniform(0.8, 2.5))
+        time.sleep(rng.uniform(0.6, 2.0))
         child.send_signal(signal.SIGKILL)
         child.wait()
         kills += 1
 
     t.store = Store.open(t.directory / "till.db")
     drain(t)
-    assert kills >= 3
     assert t.store.integrity_problems(full=True) == []
     assert_exactly_once(chain, t.store)
 
@@ -120,8 +119,9 @@ def test_a_server_killed_mid_batch_leaves_no_partial_sale(chain, tmp_path):
     t = chain.till(tmp_path / "t1", "T01")
     t.sync()
     rng = random.Random(9)
-    for _round in range(3):
-        for _ in range(200):
+    interrupted = 0
+    for _round in range(4):
+        for _ in range(300):
             t.sell(*((sku, 1) for sku in rng.sample(SKUS, 5)))
         pusher = threading.Thread(target=lambda: _sync_quietly(t))
         pusher.start()
@@ -131,15 +131,19 @@ def test_a_server_killed_mid_batch_leaves_no_partial_sale(chain, tmp_path):
         # Whatever the server kept is whole: each sale with all its lines and movements.
         for uuid, payload, lines, moves in chain.database.rows(
             "SELECT s.uuid, s.payload, (SELECT count(*) FROM sale_lines l WHERE"
-            " l.sale_uuid = s.uuid), (SELECT count(*) FROM stock_moves m WHERE m.ref = s.uuid)"
+            " l.sale_uuid = s.uuid), (SELECT count(*) FROM stock_moves m WHERE"
+            " m.ref = s.receipt_no AND m.till_id = s.till_id)"
             " FROM sales s"
         ):
             sale = json.loads(payload)
             assert (lines, moves) == (len(sale["lines"]), len(sale["moves"])), uuid
+        on_server = chain.database.scalar("SELECT count(*) FROM sales")
+        interrupted += on_server < t.store.scalar("SELECT count(*) FROM sales")
         changes = chain.database.scalar("SELECT count(*) FROM changes")
         applied = chain.database.scalar("SELECT applied_seq FROM tills")
         assert changes == applied  # the mark moved with the changes, in one transaction
         chain.server.start()
+    assert interrupted  # at least one kill landed before the push was through
     drain(t)
     assert_exactly_once(chain, t.store)
 

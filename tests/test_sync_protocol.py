@@ -17,7 +17,7 @@ from localdb import Store
 from sync import outbox
 from sync.errors import Quarantined
 
-pytest_plugins = ["sync_harness"]
+pytest_plugins = ["sync_fixtures"]
 
 
 def server_sales(chain) -> list[str]:

@@ -16,7 +16,7 @@ from sync import cycle
 from sync.client import SyncClient
 from sync.errors import SyncError
 
-pytest_plugins = ["sync_harness"]
+pytest_plugins = ["sync_fixtures"]
 
 SKUS = ("A", "B", "C")
 INITIAL = 5_000

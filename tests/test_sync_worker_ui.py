@@ -10,7 +10,7 @@ from app.config import Config
 from sync import outbox
 from sync.worker import SyncWorker
 
-pytest_plugins = ["sync_harness"]
+pytest_plugins = ["sync_fixtures"]
 
 
 def test_the_worker_syncs_in_the_background_and_reports_offline(chain, tmp_path):
