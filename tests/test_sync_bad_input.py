@@ -101,6 +101,8 @@ def test_malformed_json_wrong_types_and_unknown_kinds_are_refused_with_a_reason(
     wrong_seq["seq"] = "1"
     body = refused(post(chain, t.token, {"shop": t.shop, "changes": [wrong_seq]}), 422)
     assert "seq" in body["reason"]
+    twice = [change(1, a_sale("T01")), change(1, a_sale("T01"))]
+    refused(post(chain, t.token, {"shop": t.shop, "changes": twice}), 422, "invalid")
     assert chain.database.scalar("SELECT count(*) FROM changes") == 0
 
     # A well-formed envelope around a bad payload: that change is refused and recorded as such.

@@ -1,6 +1,6 @@
 """Faults between and inside the parts: killed tills, a lying network, a killed server.
 
-Scale with TILLBOOK_KILL_SALES (the issue's full run: 2000) and TILLBOOK_FAULT_ROUNDS.
+Scale with TILLBOOK_KILL_SALES (default 2000 sales) and TILLBOOK_FAULT_ROUNDS.
 """
 
 from __future__ import annotations
@@ -65,7 +65,7 @@ def test_a_till_killed_at_random_moments_loses_and_doubles_no_sale(chain, tmp_pa
     t = chain.till(tmp_path / "t1", "T01")
     t.sync()
     t.close()
-    target = env_int("TILLBOOK_KILL_SALES", 300)
+    target = env_int("TILLBOOK_KILL_SALES", 2000)
     rng = random.Random(11)
     kills = 0
     while True:

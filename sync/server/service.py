@@ -348,6 +348,8 @@ def _push(conn: Connection, token: str | None, request: models.PushRequest) -> t
     )
     changes = request.changes
     seqs = [c.seq for c in changes]
+    if len(set(seqs)) != len(seqs) or seqs != sorted(seqs):
+        raise Refusal(422, "invalid", "a batch lists each change once, in sequence order")
     stored = {
         r.seq: r
         for r in conn.execute(
