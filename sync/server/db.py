@@ -90,7 +90,9 @@ def write(engine: Engine, work: Callable[[Connection], T]) -> T:
         try:
             with engine.begin() as conn:
                 return work(conn)
-        except sa.exc.OperationalError as exc:
+        except (sa.exc.OperationalError, sa.exc.IntegrityError) as exc:
+            # A unique key taken by a concurrent transaction: run again, and the work then
+            # sees the committed row (a resend answered from the record).
             if not _retryable(exc) or attempt == WRITE_ATTEMPTS:
                 if _retryable(exc):
                     raise Busy(str(exc.orig)) from exc
@@ -110,9 +112,9 @@ def read(engine: Engine, work: Callable[[Connection], T]) -> T:
         return work(conn)
 
 
-def _retryable(exc: sa.exc.OperationalError) -> bool:
+def _retryable(exc: sa.exc.DBAPIError) -> bool:
     sqlstate = getattr(exc.orig, "sqlstate", None)
-    if sqlstate in ("40001", "40P01", "55P03"):
+    if sqlstate in ("40001", "40P01", "55P03", "23505") or isinstance(exc, sa.exc.IntegrityError):
         return True
     text = str(exc.orig).lower()
     return "database is locked" in text or "database is busy" in text
