@@ -15,6 +15,7 @@ from collections import defaultdict
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from operator import itemgetter
 
 from app import catalog, stock
 from localdb import Store
@@ -259,7 +260,7 @@ def pull(store: Store, client: SyncClient, moved: Moved, *, limit: int = PULL_PA
                 fetcher.submit(client.pull, page["cursor"], limit) if page.get("more") else None
             )
             apply_page(store, page)
-            moved.pulled += len(page["items"])
+            moved.pulled += int(page.get("count", 0))
             if ahead is None:
                 return
             page = ahead.result()
@@ -267,22 +268,41 @@ def pull(store: Store, client: SyncClient, moved: Moved, *, limit: int = PULL_PA
 
 def apply_page(store: Store, page: dict) -> None:
     """Write one pulled page and the cursor after it in one local transaction."""
-    by_kind = defaultdict(list)
-    for item in page["items"]:
-        by_kind[item["kind"]].append(item["data"])
+    kinds = page.get("kinds", {})
     with store.transaction() as conn:
-        _apply_products(conn, by_kind["product"])
-        _apply_customers(conn, by_kind["customer"])
-        _apply_users(conn, by_kind["user"])
-        if by_kind["stock"]:
-            _apply_stock(conn, by_kind["stock"], int(page.get("acked_seq", 0)))
+        _apply_products(conn, kinds.get("product"))
+        _apply_customers(conn, records(kinds.get("customer")))
+        _apply_users(conn, records(kinds.get("user")))
+        stock_levels = records(kinds.get("stock"))
+        if stock_levels:
+            _apply_stock(conn, stock_levels, int(page.get("acked_seq", 0)))
         store.set_meta("sync.cursor", page["cursor"])
 
 
-def _apply_products(conn: sqlite3.Connection, products: list[dict]) -> None:
+def records(table: dict | None) -> list[dict]:
+    """A columnar table from a pulled page as one dict per row."""
+    if not table:
+        return []
+    columns = table["columns"]
+    return [dict(zip(columns, row, strict=True)) for row in table["rows"]]
+
+
+def _apply_products(conn: sqlite3.Connection, table: dict | None) -> None:
     """Upsert a page of products with their barcodes and search entries, a statement each."""
-    if not products:
+    if not table or not table["rows"]:
         return
+    rows = table["rows"]
+    at = {name: i for i, name in enumerate(table["columns"])}
+    fields = itemgetter(
+        *(at[k] for k in ("sku", "name", "unit", "price", "cost", "tax_rate", "category"))
+    )
+    active, deleted, policy, weighed = (
+        at["active"],
+        at["deleted"],
+        at["stock_policy"],
+        at["weighed"],
+    )
+    sku, name, codes, tokens = at["sku"], at["name"], at["barcodes"], at["search_tokens"]
     conn.executemany(
         "INSERT INTO products (sku, name, unit, price, cost, tax_rate, category, active,"
         " stock_policy, weighed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
@@ -292,22 +312,11 @@ def _apply_products(conn: sqlite3.Connection, products: list[dict]) -> None:
         " stock_policy = excluded.stock_policy, weighed = excluded.weighed,"
         " updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')",
         [
-            (
-                p["sku"],
-                p["name"],
-                p["unit"],
-                p["price"],
-                p["cost"],
-                p["tax_rate"],
-                p["category"],
-                int(bool(p["active"]) and not p["deleted"]),
-                p["stock_policy"],
-                int(p["weighed"]),
-            )
-            for p in products
+            (*fields(r), int(bool(r[active]) and not r[deleted]), r[policy], int(r[weighed]))
+            for r in rows
         ],
     )
-    skus = json.dumps([p["sku"] for p in products])
+    skus = json.dumps([r[sku] for r in rows])
     ids = dict(
         conn.execute(
             "SELECT sku, id FROM products WHERE sku IN (SELECT value FROM json_each(?))", (skus,)
@@ -321,18 +330,20 @@ def _apply_products(conn: sqlite3.Connection, products: list[dict]) -> None:
         "INSERT INTO barcodes (code, product_id, pack_qty) VALUES (?, ?, ?)"
         " ON CONFLICT (code) DO UPDATE SET product_id = excluded.product_id,"
         " pack_qty = excluded.pack_qty",
-        [(code, ids[p["sku"]], pack) for p in products for code, pack in p["barcodes"]],
+        [(code, ids[r[sku]], pack) for r in rows for code, pack in r[codes]],
     )
     # The server sends each product's search tokens (made by the same app.search_tokens);
     # a product without them is indexed here.
     conn.execute(
         "DELETE FROM product_search WHERE rowid IN (SELECT value FROM json_each(?))", (id_list,)
     )
-    ready = [(ids[p["sku"]], p["search_tokens"]) for p in products if p.get("search_tokens")]
-    conn.executemany("INSERT INTO product_search (rowid, tokens) VALUES (?, ?)", ready)
-    for p in products:
-        if not p.get("search_tokens"):
-            catalog.index_product(conn, ids[p["sku"]], p["name"], p["sku"])
+    conn.executemany(
+        "INSERT INTO product_search (rowid, tokens) VALUES (?, ?)",
+        [(ids[r[sku]], r[tokens]) for r in rows if r[tokens]],
+    )
+    for r in rows:
+        if not r[tokens]:
+            catalog.index_product(conn, ids[r[sku]], r[name], r[sku])
 
 
 def _apply_customers(conn: sqlite3.Connection, customers: list[dict]) -> None:

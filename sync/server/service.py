@@ -888,18 +888,21 @@ def pull(
                 found += [(r[0], index, list(r[1 : 1 + width]), kind, names, r) for r in rows]
         found.sort(key=lambda item: (item[0], item[1], item[2]))
         page = found[:limit]
-        items = [
-            {"kind": kind, "rev": r[0], "data": dict(zip(names[1:], r[1:], strict=True))}
-            for _, _, _, kind, names, r in page
-        ]
-        products = [item["data"] for item in items if item["kind"] == "product"]
-        if products:  # one decode for the whole page's barcode lists
-            lists = json.loads("[" + ",".join(p["barcodes"] for p in products) + "]")
-            for p, codes in zip(products, lists, strict=True):
-                p["barcodes"] = codes
+        # Columnar: per kind one list of column names and one array per row.
+        kinds: dict[str, dict] = {}
+        for _, _, _, kind, names, r in page:
+            table = kinds.setdefault(kind, {"columns": names[1:], "rows": []})
+            table["rows"].append(list(r[1:]))
+        if "product" in kinds:  # one decode for the whole page's barcode lists
+            table = kinds["product"]
+            at = table["columns"].index("barcodes")
+            lists = json.loads("[" + ",".join(row[at] for row in table["rows"]) + "]")
+            for row, codes in zip(table["rows"], lists, strict=True):
+                row[at] = codes
         next_cursor = encode_cursor(*page[-1][:3]) if page else (cursor or "")
         return {
-            "items": items,
+            "kinds": kinds,
+            "count": len(page),
             "cursor": next_cursor,
             "more": len(found) > limit,
             "acked_seq": till.applied_seq,
