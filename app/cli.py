@@ -29,6 +29,7 @@ COMMAND_MODULES = [
     "ui.commands",
     "app.transfer",
     "app.demo",
+    "sync.commands",
 ]
 DEFAULT_COMMAND = "till"  # registered by the counter screen's module
 

@@ -128,6 +128,9 @@ class ScaleSettings:
 class SyncSettings:
     server: str = setting("", "Central server URL; set by `tillbook enroll`.")
     interval_s: int = setting(30, "Seconds between background sync cycles when idle.")
+    ca_file: str = setting(
+        "", "Certificate (PEM) to trust for the server's HTTPS; empty for the system's."
+    )
 
 
 @dataclass(frozen=True)

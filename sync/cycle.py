@@ -1,0 +1,447 @@
+"""One sync cycle on the till: push the outbox in order, then pull the shop's changes.
+
+Both halves are safe to interrupt anywhere: a push is idempotent on the server and its
+results are written back in one local transaction; a pulled page and the cursor after it
+are saved in one local transaction.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sqlite3
+import uuid as uuidlib
+from collections import defaultdict
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from operator import itemgetter
+
+from app import catalog, stock
+from localdb import Store
+from sync import outbox
+from sync.client import SyncClient
+from sync.errors import NotEnrolled, Quarantined, ServerRefused
+
+log = logging.getLogger(__name__)
+
+BATCH = 500
+PULL_PAGE = 10_000
+META_KEYS = ("sync.server", "sync.token", "sync.shop", "sync.till_id", "sync.cursor")
+
+
+@dataclass
+class Enrollment:
+    server: str
+    token: str
+    shop: str
+    till_id: str
+
+
+@dataclass
+class Moved:
+    pushed: int = 0
+    duplicates: int = 0
+    rejected: int = 0
+    pulled: int = 0
+    left_unsent: int = 0
+    exceptions: list[str] = field(default_factory=list)
+    error: str = ""
+
+
+def enrollment(store: Store) -> Enrollment:
+    values = [store.meta(key, "") for key in META_KEYS[:4]]
+    if not all(values):
+        raise NotEnrolled("this till is not enrolled with a server; run `tillbook enroll`")
+    return Enrollment(*values)
+
+
+def save_enrollment(store: Store, *, server: str, answer: dict) -> None:
+    with store.transaction():
+        store.set_meta("sync.server", server)
+        store.set_meta("sync.token", answer["token"])
+        store.set_meta("sync.shop", answer["shop"])
+        store.set_meta("sync.till_id", answer["till"])
+        store.set_meta("sync.cursor", "")
+
+
+# -- push ------------------------------------------------------------------------------------
+
+
+def push(store: Store, client: SyncClient, shop: str, moved: Moved, *, batch: int = BATCH) -> None:
+    """Send pending outbox rows in order until none is left (or the server refuses)."""
+    supported = _supported_versions(client)
+    size = batch
+    while True:
+        rows = outbox.pending(store.conn, limit=size)
+        if not rows:
+            return
+        rows = _prefix_supported(rows, supported)
+        if not rows:
+            moved.error = "the server is older than this till: update the server"
+            return
+        status, answer = client.push_raw(_body(store, shop, rows))
+        batch_id = uuidlib.uuid4().hex[:8]
+        if status in (200, 422) and "results" in answer:
+            _record_results(store, answer["results"], moved, batch_id)
+            if not answer["results"]:
+                moved.error = "the server took nothing from the batch"
+                return
+            size = batch
+        elif status == 409 and answer.get("error") == "gap":
+            _resend_from(store, int(answer["expected_seq"]), batch_id)
+        elif status == 409 and answer.get("error") == "renumber":
+            _renumber(store, int(answer["expected_seq"]), batch_id)
+        elif status == 409 and answer.get("error") == "quarantined":
+            raise Quarantined(
+                f"the server stopped taking this till's changes: {answer.get('reason')}",
+                status=status,
+                error="quarantined",
+            )
+        elif status in (413, 422) and "results" not in answer:
+            if len(rows) > 1:
+                size = max(1, len(rows) // 2)
+                continue
+            _refuse_alone(store, client, shop, rows[0], answer, moved, batch_id)
+        else:
+            raise ServerRefused(
+                f"server refused the push: {answer.get('reason', status)}",
+                status=status,
+                error=str(answer.get("error", "")),
+            )
+
+
+def _supported_versions(client: SyncClient) -> dict[str, set[int]]:
+    hello = client.hello()
+    if 1 not in hello.get("protocol_versions", []):
+        raise ServerRefused("the server does not speak protocol version 1", error="protocol")
+    return {k: set(v) for k, v in hello.get("payload_versions", {}).items()}
+
+
+def _prefix_supported(rows: list, supported: dict[str, set[int]]) -> list:
+    """Rows the server can read, up to the first it cannot (order must hold)."""
+    out = []
+    for row in rows:
+        if row.version not in supported.get(row.kind, ()):
+            log.warning(
+                "outbox row %d: server reads no %s v%d yet", row.seq, row.kind, row.version
+            )
+            break
+        out.append(row)
+    return out
+
+
+def _body(store: Store, shop: str, rows: list) -> bytes:
+    """The push body, with each payload spliced in as stored (no decode and encode again)."""
+    raw = dict(
+        store.execute(
+            "SELECT seq, payload FROM outbox WHERE seq BETWEEN ? AND ?",
+            (rows[0].seq, rows[-1].seq),
+        ).fetchall()
+    )
+    head = json.dumps({"shop": shop, "unsynced": outbox.unsynced_count(store.conn)})[:-1]
+    changes = ",".join(
+        f'{{"seq":{r.seq},"uuid":{json.dumps(r.uuid)},"kind":{json.dumps(r.kind)},'
+        f'"version":{r.version},"payload":{raw[r.seq]}}}'
+        for r in rows
+    )
+    return f'{head},"changes":[{changes}]}}'.encode()
+
+
+def _change(row: outbox.OutboxRow) -> dict:
+    return {
+        "seq": row.seq,
+        "uuid": row.uuid,
+        "kind": row.kind,
+        "version": row.version,
+        "payload": row.payload,
+    }
+
+
+def _record_results(store: Store, results: list[dict], moved: Moved, batch_id: str) -> None:
+    now = datetime.now(UTC).isoformat(timespec="milliseconds")
+    with store.transaction() as conn:
+        for result in results:
+            status = result.get("status")
+            if status == "rejected":
+                conn.execute(
+                    "UPDATE outbox SET state = 'rejected', error = ?, sent_at = ?"
+                    " WHERE seq = ? AND uuid = ?",
+                    (result.get("reason", "refused"), now, result["seq"], result["uuid"]),
+                )
+                moved.rejected += 1
+                log.warning(
+                    "batch %s: change %s refused: %s",
+                    batch_id,
+                    result["seq"],
+                    result.get("reason"),
+                )
+                continue
+            conn.execute(
+                "UPDATE outbox SET state = 'sent', error = '', sent_at = ?"
+                " WHERE seq = ? AND uuid = ? AND state = 'pending'",
+                (now, result["seq"], result["uuid"]),
+            )
+            if status == "duplicate" or result.get("resent"):
+                moved.duplicates += 1
+            else:
+                moved.pushed += 1
+            moved.exceptions += result.get("exceptions", [])
+    log.info("batch %s: %d results recorded", batch_id, len(results))
+
+
+def _resend_from(store: Store, expected: int, batch_id: str) -> None:
+    """The server lacks changes this till thought sent (say, the server was restored)."""
+    with store.transaction() as conn:
+        first = conn.execute("SELECT min(seq) FROM outbox WHERE state = 'pending'").fetchone()[0]
+        if first is not None and expected > first:
+            raise ServerRefused(
+                f"the server expects change {expected} but this till still has {first} to send",
+                error="gap",
+            )
+        reset = conn.execute(
+            "UPDATE outbox SET state = 'pending' WHERE seq >= ? AND state = 'sent'", (expected,)
+        ).rowcount
+    log.warning("batch %s: server expects %d; %d changes queued again", batch_id, expected, reset)
+    if not reset:
+        raise ServerRefused(f"the server expects change {expected}, which is gone", error="gap")
+
+
+def _renumber(store: Store, expected: int, batch_id: str) -> None:
+    """After a quarantine the owner cleared: pending changes continue the server's numbering."""
+    with store.transaction() as conn:
+        first = conn.execute("SELECT min(seq) FROM outbox WHERE state = 'pending'").fetchone()[0]
+        if first is None:
+            return
+        last = conn.execute("SELECT max(seq) FROM outbox").fetchone()[0]
+        shift = max(expected, last + 1) - first
+        # Two steps through negative numbers so no row collides with another on the way.
+        conn.execute(
+            "UPDATE outbox SET seq = -(seq + ?) WHERE state = 'pending' AND seq >= ?",
+            (shift, first),
+        )
+        conn.execute("UPDATE outbox SET seq = -seq WHERE seq < 0")
+    log.warning("batch %s: pending changes renumbered from %d", batch_id, first + shift)
+
+
+def _refuse_alone(store, client, shop, row, answer, moved, batch_id) -> None:
+    """One row the server cannot even read: keep it, marked, and tell the server to skip it."""
+    reason = str(answer.get("reason") or answer.get("error") or "refused by the server")
+    stand_in = {
+        "seq": row.seq,
+        "uuid": str(uuidlib.uuid5(uuidlib.NAMESPACE_URL, f"skipped:{row.seq}:{row.uuid}")),
+        "kind": "skipped",
+        "version": 1,
+        "payload": {"reason": reason[:500]},
+    }
+    status, reply = client.push({"shop": shop, "changes": [stand_in]})
+    if status not in (200, 422) or "results" not in reply:
+        raise ServerRefused(f"server refused change {row.seq}: {reason}", status=status)
+    with store.transaction() as conn:
+        conn.execute(
+            "UPDATE outbox SET state = 'rejected', error = ? WHERE seq = ? AND uuid = ?",
+            (reason, row.seq, row.uuid),
+        )
+    moved.rejected += 1
+    log.warning("batch %s: change %d refused: %s", batch_id, row.seq, reason)
+
+
+# -- pull ------------------------------------------------------------------------------------
+
+
+def pull(store: Store, client: SyncClient, moved: Moved, *, limit: int = PULL_PAGE) -> None:
+    """Pull pages until the server has no more; the next page is fetched while this one is
+    written, but pages and their cursors are still saved strictly in order."""
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-pull") as fetcher:
+        unsynced = outbox.unsynced_count(store.conn)  # reported for the owner's day end
+        page = client.pull(store.meta("sync.cursor", ""), limit, unsynced=unsynced)
+        while True:
+            ahead = (
+                fetcher.submit(client.pull, page["cursor"], limit) if page.get("more") else None
+            )
+            apply_page(store, page)
+            moved.pulled += int(page.get("count", 0))
+            if ahead is None:
+                return
+            page = ahead.result()
+
+
+def apply_page(store: Store, page: dict) -> None:
+    """Write one pulled page and the cursor after it in one local transaction."""
+    kinds = page.get("kinds", {})
+    with store.transaction() as conn:
+        _apply_products(conn, kinds.get("product"))
+        _apply_customers(conn, records(kinds.get("customer")))
+        _apply_users(conn, records(kinds.get("user")))
+        stock_levels = records(kinds.get("stock"))
+        if stock_levels:
+            _apply_stock(conn, stock_levels, int(page.get("acked_seq", 0)))
+        store.set_meta("sync.cursor", page["cursor"])
+
+
+def records(table: dict | None) -> list[dict]:
+    """A columnar table from a pulled page as one dict per row."""
+    if not table:
+        return []
+    columns = table["columns"]
+    return [dict(zip(columns, row, strict=True)) for row in table["rows"]]
+
+
+def _apply_products(conn: sqlite3.Connection, table: dict | None) -> None:
+    """Upsert a page of products with their barcodes and search entries, a statement each."""
+    if not table or not table["rows"]:
+        return
+    rows = table["rows"]
+    at = {name: i for i, name in enumerate(table["columns"])}
+    fields = itemgetter(
+        *(at[k] for k in ("sku", "name", "unit", "price", "cost", "tax_rate", "category"))
+    )
+    active, deleted, policy, weighed = (
+        at["active"],
+        at["deleted"],
+        at["stock_policy"],
+        at["weighed"],
+    )
+    sku, name, codes, tokens = at["sku"], at["name"], at["barcodes"], at["search_tokens"]
+    conn.executemany(
+        "INSERT INTO products (sku, name, unit, price, cost, tax_rate, category, active,"
+        " stock_policy, weighed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        " ON CONFLICT (sku) DO UPDATE SET name = excluded.name, unit = excluded.unit,"
+        " price = excluded.price, cost = excluded.cost, tax_rate = excluded.tax_rate,"
+        " category = excluded.category, active = excluded.active,"
+        " stock_policy = excluded.stock_policy, weighed = excluded.weighed,"
+        " updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')",
+        [
+            (*fields(r), int(bool(r[active]) and not r[deleted]), r[policy], int(r[weighed]))
+            for r in rows
+        ],
+    )
+    skus = json.dumps([r[sku] for r in rows])
+    ids = dict(
+        conn.execute(
+            "SELECT sku, id FROM products WHERE sku IN (SELECT value FROM json_each(?))", (skus,)
+        ).fetchall()
+    )
+    id_list = json.dumps(list(ids.values()))
+    conn.execute(
+        "DELETE FROM barcodes WHERE product_id IN (SELECT value FROM json_each(?))", (id_list,)
+    )
+    conn.executemany(
+        "INSERT INTO barcodes (code, product_id, pack_qty) VALUES (?, ?, ?)"
+        " ON CONFLICT (code) DO UPDATE SET product_id = excluded.product_id,"
+        " pack_qty = excluded.pack_qty",
+        [(code, ids[r[sku]], pack) for r in rows for code, pack in r[codes]],
+    )
+    # The server sends each product's search tokens (made by the same app.search_tokens);
+    # a product without them is indexed here.
+    conn.execute(
+        "DELETE FROM product_search WHERE rowid IN (SELECT value FROM json_each(?))", (id_list,)
+    )
+    conn.executemany(
+        "INSERT INTO product_search (rowid, tokens) VALUES (?, ?)",
+        [(ids[r[sku]], r[tokens]) for r in rows if r[tokens]],
+    )
+    for r in rows:
+        if not r[tokens]:
+            catalog.index_product(conn, ids[r[sku]], r[name], r[sku])
+
+
+def _apply_customers(conn: sqlite3.Connection, customers: list[dict]) -> None:
+    for c in customers:
+        conn.execute(
+            "INSERT INTO customers (uuid, name, phone, card_code, address, notes, credit_limit)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (uuid) DO UPDATE SET name = excluded.name,"
+            " phone = excluded.phone, card_code = excluded.card_code,"
+            " address = excluded.address, notes = excluded.notes,"
+            " credit_limit = excluded.credit_limit",
+            (
+                c["uuid"],
+                c["name"],
+                c["phone"],
+                c["card_code"],
+                c["address"],
+                c["notes"],
+                c["credit_limit"],
+            ),
+        )
+
+
+def _apply_users(conn: sqlite3.Connection, users: list[dict]) -> None:
+    conn.executemany(
+        "INSERT INTO users (name, role, pin_hash, active) VALUES (?, ?, ?, ?)"
+        " ON CONFLICT (name) DO UPDATE SET role = excluded.role, pin_hash = excluded.pin_hash,"
+        " active = excluded.active",
+        [(u["name"], u["role"], u["pin_hash"], int(u["active"])) for u in users],
+    )
+
+
+def _apply_stock(conn: sqlite3.Connection, levels: list[dict], acked_seq: int) -> None:
+    """Bring on-hand to the server's level plus this till's moves the server has not seen.
+
+    The difference goes into the local ledger as an adjustment that is not sent back, so the
+    ledger and its cached levels stay in step.
+    """
+    unsent: dict[tuple[str, str], int] = defaultdict(int)
+    for (payload,) in conn.execute(
+        "SELECT payload FROM outbox WHERE state = 'pending' AND seq > ?", (acked_seq,)
+    ):
+        for move in json.loads(payload).get("moves", ()):
+            unsent[(move["sku"], move["location"])] += move["qty_milli"]
+    for level in levels:
+        row = conn.execute(
+            "SELECT p.id, l.id, coalesce(s.on_hand_milli, 0) FROM products p"
+            " JOIN locations l ON l.code = ? LEFT JOIN stock_levels s"
+            " ON s.product_id = p.id AND s.location_id = l.id WHERE p.sku = ?",
+            (level["location"], level["sku"]),
+        ).fetchone()
+        if row is None:
+            log.info("stock of %s at %s skipped: not known here", level["sku"], level["location"])
+            continue
+        product_id, location_id, current = row
+        target = level["on_hand_milli"] + unsent[(level["sku"], level["location"])]
+        if target != current:
+            stock.write_move(
+                conn,
+                product_id=product_id,
+                location_id=location_id,
+                qty_milli=target - current,
+                kind="adjustment",
+                ref="sync",
+                note="level from the server",
+            )
+
+
+# -- a whole cycle ---------------------------------------------------------------------------
+
+
+def run(store: Store, client: SyncClient, shop: str, *, pull_too: bool = True) -> Moved:
+    """Push then pull; record the run for the status bar. Errors are raised after recording."""
+    moved = Moved()
+    started = datetime.now(UTC).isoformat(timespec="seconds")
+    error: Exception | None = None
+    try:
+        push(store, client, shop, moved)
+        if pull_too:
+            pull(store, client, moved)
+    except Exception as exc:  # recorded for the status bar, then raised again
+        moved.error = str(exc)
+        error = exc
+    moved.left_unsent = outbox.pending_count(store.conn)
+    with store.transaction() as conn:
+        conn.execute(
+            "INSERT INTO sync_runs (started_at, finished_at, pushed, rejected, pulled,"
+            " left_unsent, error) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (
+                started,
+                datetime.now(UTC).isoformat(timespec="seconds"),
+                moved.pushed + moved.duplicates,
+                moved.rejected,
+                moved.pulled,
+                moved.left_unsent,
+                moved.error,
+            ),
+        )
+        conn.execute("DELETE FROM sync_runs WHERE id <= (SELECT max(id) - 1000 FROM sync_runs)")
+    if error is not None:
+        raise error
+    return moved

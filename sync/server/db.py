@@ -1,0 +1,136 @@
+"""The server's database: one SQLAlchemy Core code path for SQLite and PostgreSQL.
+
+Every writing transaction goes through :func:`write`, which retries on the errors a
+database raises when two transactions collide (SQLite busy, PostgreSQL serialization
+failure or deadlock; CockroachDB's 40001 is the same class), so the callers stay simple.
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TypeVar
+
+import sqlalchemy as sa
+from sqlalchemy import event
+from sqlalchemy.engine import Connection, Engine
+
+from sync.errors import ServerSetupError
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+SERVER_DB_NAME = "server.db"
+MIGRATIONS = Path(__file__).with_name("migrations")
+WRITE_ATTEMPTS = 8
+
+
+class Busy(Exception):
+    """The database stayed busy through every retry; the request may be sent again."""
+
+
+def default_url(data_dir: Path) -> str:
+    return f"sqlite:///{data_dir / SERVER_DB_NAME}"
+
+
+def normalise_url(url: str) -> str:
+    """Accept the usual spellings and pick psycopg 3 for PostgreSQL."""
+    for prefix in ("postgresql://", "postgres://", "postgresql+psycopg2://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix) :]
+    return url
+
+
+def make_engine(url: str) -> Engine:
+    url = normalise_url(url)
+    try:
+        parsed = sa.engine.make_url(url)
+    except sa.exc.ArgumentError as exc:
+        raise ServerSetupError(f"not a database URL: {url!r}") from exc
+    if parsed.get_backend_name() == "sqlite":
+        if parsed.database and parsed.database != ":memory:":
+            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+        engine = sa.create_engine(url, connect_args={"timeout": 30})
+        _sqlite_transactions(engine)
+    elif parsed.get_backend_name() == "postgresql":
+        engine = sa.create_engine(url, pool_size=5, max_overflow=10, pool_pre_ping=True)
+    else:
+        raise ServerSetupError(f"unsupported database {parsed.get_backend_name()!r}")
+    return engine
+
+
+def _sqlite_transactions(engine: Engine) -> None:
+    """Let SQLite run real transactions: BEGIN IMMEDIATE for writers, a snapshot for readers."""
+
+    @event.listens_for(engine, "connect")
+    def on_connect(dbapi_conn, record):
+        dbapi_conn.isolation_level = None
+        dbapi_conn.execute("PRAGMA journal_mode = WAL")
+        dbapi_conn.execute("PRAGMA synchronous = FULL")
+        dbapi_conn.execute("PRAGMA foreign_keys = ON")
+        dbapi_conn.execute("PRAGMA busy_timeout = 30000")
+
+    @event.listens_for(engine, "begin")
+    def on_begin(conn):
+        reading = conn.get_execution_options().get("read_only", False)
+        conn.exec_driver_sql("BEGIN" if reading else "BEGIN IMMEDIATE")
+
+
+def is_postgres(conn: Connection | Engine) -> bool:
+    return conn.dialect.name == "postgresql"
+
+
+def write(engine: Engine, work: Callable[[Connection], T]) -> T:
+    """Run ``work`` in one writing transaction, retrying on lock and serialization conflicts."""
+    for attempt in range(1, WRITE_ATTEMPTS + 1):
+        try:
+            with engine.begin() as conn:
+                return work(conn)
+        except (sa.exc.OperationalError, sa.exc.IntegrityError) as exc:
+            # A unique key taken by a concurrent transaction: run again, and the work then
+            # sees the committed row (a resend answered from the record).
+            if not _retryable(exc) or attempt == WRITE_ATTEMPTS:
+                if _retryable(exc):
+                    raise Busy(str(exc.orig)) from exc
+                raise
+            pause = min(0.5, 0.01 * 2**attempt) * random.random()
+            log.info("transaction conflict (%s); retry %d in %.3f s", exc.orig, attempt, pause)
+            time.sleep(pause)
+    raise AssertionError("unreachable")
+
+
+def read(engine: Engine, work: Callable[[Connection], T]) -> T:
+    """Run ``work`` on one consistent snapshot."""
+    options = {"read_only": True}
+    if is_postgres(engine):
+        options["isolation_level"] = "REPEATABLE READ"
+    with engine.connect().execution_options(**options) as conn, conn.begin():
+        return work(conn)
+
+
+def _retryable(exc: sa.exc.DBAPIError) -> bool:
+    sqlstate = getattr(exc.orig, "sqlstate", None)
+    if sqlstate in ("40001", "40P01", "55P03", "23505") or isinstance(exc, sa.exc.IntegrityError):
+        return True
+    text = str(exc.orig).lower()
+    return "database is locked" in text or "database is busy" in text
+
+
+def now() -> str:
+    return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def migrate(engine: Engine) -> None:
+    """Bring the schema to the newest revision (Alembic, scripts bundled in this package)."""
+    from alembic import command
+    from alembic.config import Config as AlembicConfig
+
+    config = AlembicConfig()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, "head")

@@ -1,0 +1,207 @@
+"""Bad input gets a 4xx with a reason, never a 500, and leaves nothing behind."""
+
+from __future__ import annotations
+
+import random
+import secrets
+
+import httpx
+from sync_harness import product
+
+from sync import outbox
+
+pytest_plugins = ["sync_fixtures"]
+
+TABLES = ("sales", "sale_lines", "stock_moves", "customers", "documents", "exceptions")
+
+
+def stored(chain) -> dict[str, int]:
+    return {t: chain.database.scalar(f"SELECT count(*) FROM {t}") for t in TABLES}
+
+
+def a_sale(till_code: str, **changes) -> dict:
+    sale_uuid = secrets.token_hex(16)
+    sale = {
+        "uuid": sale_uuid,
+        "receipt_no": f"{till_code}-000001",
+        "kind": "sale",
+        "created_at": "2026-01-05T10:00:00.000+08:00",
+        "business_day": "2026-01-05",
+        "subtotal": 700,
+        "discount_total": 0,
+        "rounding": 0,
+        "total": 700,
+        "tax_total": 81,
+        "paid": 700,
+        "change_given": 0,
+        "tax_inclusive": 1,
+        "till": till_code,
+        "lines": [
+            {
+                "line_no": 1,
+                "sku": "A",
+                "name": "A",
+                "unit": "件",
+                "qty_milli": 2000,
+                "unit_price": 350,
+                "list_price": 350,
+                "tax_rate": 1300,
+                "gross": 700,
+                "discount": 0,
+                "net": 700,
+                "tax": 81,
+            }
+        ],
+        "payments": [{"tender": "cash", "amount": 700}],
+        "moves": [
+            {
+                "uuid": secrets.token_hex(16),
+                "sku": "A",
+                "location": "SHOP",
+                "qty_milli": -2000,
+                "kind": "sale",
+            }
+        ],
+    }
+    sale.update(changes)
+    return sale
+
+
+def change(seq: int, payload: dict, kind: str = "sale") -> dict:
+    return {"seq": seq, "uuid": payload.get("uuid", secrets.token_hex(16)), "kind": kind,
+            "version": 1, "payload": payload}  # fmt: skip
+
+
+def post(chain, token: str | None, body, *, raw: bytes | None = None) -> httpx.Response:
+    headers = {"Authorization": f"Bearer {token}"} if token else {}
+    if raw is not None:
+        headers["Content-Type"] = "application/json"
+        return httpx.post(chain.server.url + "/v1/push", content=raw, headers=headers, timeout=60)
+    return httpx.post(chain.server.url + "/v1/push", json=body, headers=headers, timeout=60)
+
+
+def refused(response: httpx.Response, status: int, error: str | None = None) -> dict:
+    assert response.status_code == status, response.text
+    body = response.json()
+    assert body["reason"], body
+    if error:
+        assert body["error"] == error, body
+    return body
+
+
+def test_malformed_json_wrong_types_and_unknown_kinds_are_refused_with_a_reason(chain, tmp_path):
+    t = chain.till(tmp_path / "t1", "T01")
+    before = stored(chain)
+
+    refused(post(chain, t.token, None, raw=b'{"shop": "x", "changes": [{'), 400, "bad_json")
+    refused(post(chain, t.token, None, raw=b"\xff\xfe garbage"), 400, "bad_json")
+    refused(post(chain, t.token, [1, 2, 3]), 422, "invalid")
+    refused(post(chain, t.token, {"shop": t.shop, "changes": []}), 422, "invalid")
+    wrong_seq = change(1, a_sale("T01"))
+    wrong_seq["seq"] = "1"
+    body = refused(post(chain, t.token, {"shop": t.shop, "changes": [wrong_seq]}), 422)
+    assert "seq" in body["reason"]
+    twice = [change(1, a_sale("T01")), change(1, a_sale("T01"))]
+    refused(post(chain, t.token, {"shop": t.shop, "changes": twice}), 422, "invalid")
+    assert chain.database.scalar("SELECT count(*) FROM changes") == 0
+
+    # A well-formed envelope around a bad payload: that change is refused and recorded as such.
+    bad_total = change(1, a_sale("T01", total="7.00"))
+    body = refused(post(chain, t.token, {"shop": t.shop, "changes": [bad_total]}), 422, "rejected")
+    assert "total" in body["reason"]
+    assert body["results"][0]["status"] == "rejected"
+    unknown = change(2, {"x": 1}, kind="teleport")
+    body = refused(post(chain, t.token, {"shop": t.shop, "changes": [unknown]}), 422, "rejected")
+    assert "teleport" in body["reason"]
+    float_qty = a_sale("T01")
+    float_qty["lines"][0]["qty_milli"] = 2.5
+    body = refused(post(chain, t.token, {"shop": t.shop, "changes": [change(3, float_qty)]}), 422)
+    assert "qty_milli" in body["reason"]
+
+    assert stored(chain) == before
+
+
+def test_huge_batches_are_refused(chain, tmp_path):
+    t = chain.till(tmp_path / "t1", "T01")
+    many = [
+        change(i, {"uuid": secrets.token_hex(16), "name": "x"}, "customer") for i in range(1, 1002)
+    ]
+    refused(post(chain, t.token, {"shop": t.shop, "changes": many}), 422, "invalid")
+    huge = b'{"shop": "' + b"x" * (65 * 1024 * 1024) + b'"}'
+    refused(post(chain, t.token, None, raw=huge), 413, "too_large")
+    lines = a_sale("T01")["lines"] * 1001
+    refused(
+        post(chain, t.token, {"shop": t.shop, "changes": [change(1, a_sale("T01", lines=lines))]}),
+        422,
+    )
+    assert chain.database.scalar("SELECT count(*) FROM changes WHERE status != 'rejected'") == 0
+    assert stored(chain)["sales"] == 0
+
+
+def test_wrong_missing_and_revoked_tokens_and_another_shops_data_are_refused(chain, tmp_path):
+    from sync.server import service
+
+    t = chain.till(tmp_path / "t1", "T01")
+    other_shop = service.add_shop(chain.database.engine, "Other shop")
+    body = {"shop": t.shop, "changes": [change(1, a_sale("T01"))]}
+
+    refused(post(chain, None, body), 401, "no_token")
+    refused(post(chain, "till_" + secrets.token_urlsafe(32), body), 401, "bad_token")
+    refused(post(chain, chain.owner, body), 401, "bad_token")  # owner tokens are not till tokens
+    refused(post(chain, t.token, {**body, "shop": other_shop}), 403, "wrong_shop")
+    posing = {"shop": t.shop, "changes": [change(1, a_sale("T99"))]}
+    assert "T99" in refused(post(chain, t.token, posing), 422, "rejected")["reason"]
+    with httpx.Client(base_url=chain.server.url) as http:
+        auth = {"Authorization": f"Bearer {t.token}"}
+        refused(http.get("/v1/owner/report-day", headers=auth), 401)
+        refused(http.post("/v1/owner/products", headers=auth, json={"shop": t.shop,
+                "products": [product("A", 100)]}), 401)  # fmt: skip
+        refused(http.get("/v1/pull", params={"cursor": "not-a-cursor"}, headers=auth), 400)
+        refused(http.get("/v1/pull", params={"limit": "many"}, headers=auth), 422)
+
+    service.revoke(chain.database.engine, t.answer["till"])
+    good = {"shop": t.shop, "changes": [change(2, a_sale("T01"))]}
+    refused(post(chain, t.token, good), 401, "revoked")
+    assert stored(chain)["sales"] == 0
+
+
+def test_random_garbage_never_gets_a_500(chain, tmp_path):
+    t = chain.till(tmp_path / "t1", "T01")
+    rng = random.Random(7)
+    values = [None, 0, -1, 2**70, 1.5, "", "x" * 300, [], {}, True, "2026-13-45", "¥12.50"]
+    good = a_sale("T01")
+    with httpx.Client(base_url=chain.server.url, timeout=30) as http:
+        for i in range(150):
+            sale = dict(good, uuid=secrets.token_hex(16))
+            key = rng.choice(list(sale))
+            sale[key] = rng.choice(values)
+            envelope = {"shop": t.shop, "changes": [change(1 + i, sale)]}
+            if i % 5 == 0:
+                envelope[rng.choice(["shop", "changes", "unsynced"])] = rng.choice(values)
+            r = http.post(
+                "/v1/push", json=envelope, headers={"Authorization": f"Bearer {t.token}"}
+            )
+            assert r.status_code < 500, r.text
+            if r.status_code >= 400:
+                assert r.json().get("reason"), r.text
+    assert stored(chain)["sales"] <= 1  # only an untouched field could make a valid sale
+
+
+def test_the_till_keeps_refused_changes_visible_and_sends_the_rest(chain, tmp_path):
+    chain.add_products(product("A", 350))
+    t = chain.till(tmp_path / "t1", "T01")
+    t.sync()
+    with t.store.transaction() as conn:
+        outbox.append(conn, "sale", a_sale("T01", total="7.00"))
+    with t.store.transaction() as conn:  # unreadable even as an envelope: a bad UUID
+        outbox.append(conn, "customer", {"name": "x"}, change_uuid="not a uuid!")
+    good = t.sell(("A", 1))
+
+    moved = t.sync()
+
+    assert moved.rejected == 2 and moved.left_unsent == 0
+    rows = t.store.all("SELECT seq, state, error FROM outbox ORDER BY seq")
+    assert [r["state"] for r in rows] == ["rejected", "rejected", "sent"]
+    assert "total" in rows[0]["error"] and rows[1]["error"]
+    assert chain.database.rows("SELECT uuid FROM sales") == [(good,)]
+    assert outbox.unsynced_count(t.store.conn) == 2  # still there for a person to see
