@@ -148,16 +148,6 @@ def _body(store: Store, shop: str, rows: list) -> bytes:
     return f'{head},"changes":[{changes}]}}'.encode()
 
 
-def _change(row: outbox.OutboxRow) -> dict:
-    return {
-        "seq": row.seq,
-        "uuid": row.uuid,
-        "kind": row.kind,
-        "version": row.version,
-        "payload": row.payload,
-    }
-
-
 def _record_results(store: Store, results: list[dict], moved: Moved, batch_id: str) -> None:
     now = datetime.now(UTC).isoformat(timespec="milliseconds")
     with store.transaction() as conn:
