@@ -47,6 +47,10 @@ class Context:
             self._config = Config.load(self.data_dir)
         return self._config
 
+    def reload_config(self) -> Config:
+        self._config = None
+        return self.config
+
     @property
     def store_path(self) -> Path:
         return paths.store_path(self.data_dir)

@@ -113,7 +113,7 @@ class SyncWorker:
 
     def _run(self) -> None:
         failures = 0
-        store = Store.open(self.store_path)
+        store = Store.open(self.store_path, primary=False)
         try:
             while not self._stopping.is_set():
                 self._wake.clear()

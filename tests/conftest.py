@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 import tempfile
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -14,6 +15,14 @@ from app import catalog, stock, users  # noqa: E402
 from app.config import Config  # noqa: E402
 from app.till import Till  # noqa: E402
 from localdb import Store  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _english_after_each_test():
+    """A test that switches the screen to Chinese does not leave it switched for the next."""
+    yield
+    if "ui.i18n" in sys.modules:
+        sys.modules["ui.i18n"].remove_translations()
 
 
 @pytest.fixture

@@ -196,7 +196,7 @@ class TillHandle:
             self.till.add_product(product_id, qty_milli=units * 1000, confirmed=True)
         due = self.till.totals().due
         self.till.add_payment(tender="cash", amount=due)
-        done = self.till.complete(confirmed_quantities=True)
+        done = self.till.complete()
         return self.store.scalar("SELECT uuid FROM sales WHERE id = ?", (done.sale_id,))
 
     def sync(self, *, attempts: int = 3, url: str | None = None) -> cycle.Moved:

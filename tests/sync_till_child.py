@@ -37,7 +37,7 @@ def main() -> None:
             for product_id in rng.sample(products, k=min(len(products), rng.randint(1, 5))):
                 till.add_product(product_id, qty_milli=1000 * rng.randint(1, 3), confirmed=True)
             till.add_payment(tender="cash", amount=till.totals().due)
-            till.complete(confirmed_quantities=True)
+            till.complete()
         try:
             worker.sync_once(store, config, attempts=2)
         except SyncError as exc:

@@ -7,8 +7,11 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
+import logging
 
 from app.errors import TillbookError
+
+log = logging.getLogger(__name__)
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -43,6 +46,24 @@ def open_demo(ctx, args) -> int:
         ctx.data_dir = paths.demo_dir()
     if demo.ensure_demo_shop(ctx.data_dir):
         print(f"demo shop created in {ctx.data_dir}")
-    # TODO: start a local central server and enroll the demo till once sync provides one;
-    # the demo till sells offline until then.
-    return open_till(ctx, args)
+    server = _start_demo_server(ctx)
+    try:
+        return open_till(ctx, args)
+    finally:
+        if server is not None:
+            server.stop()
+
+
+def _start_demo_server(ctx):
+    """The demo's central server, with the demo till enrolled; the till sells without it."""
+    from sync import demo as demo_server
+
+    try:
+        server = demo_server.start(ctx.data_dir, ctx.config, ctx.store_path)
+    except Exception as exc:  # the demo till still sells offline
+        log.warning("demo server not started: %s", exc, exc_info=True)
+        print(f"the demo's central server did not start ({exc}); the till sells offline")
+        return None
+    ctx.reload_config()  # enrollment wrote the server's address into config.toml
+    print(f"demo central server at {server.url}")
+    return server

@@ -49,7 +49,7 @@ class _Bridge(QObject):
 
 def close_the_day(store_path: str | Path, config: Config, day: str) -> tuple[object, dict]:
     """Sync now and fetch the shop's day from the server (runs off the UI thread)."""
-    with Store.open(store_path) as store:
+    with Store.open(store_path, primary=False) as store:
         moved = worker.sync_once(store, config)
         enrolled = enrollment(store)
     with SyncClient(enrolled.server, enrolled.token, verify=config.sync.ca_file or True) as client:
@@ -57,26 +57,31 @@ def close_the_day(store_path: str | Path, config: Config, day: str) -> tuple[obj
 
 
 class DayEndDialog(QDialog):
-    COLUMNS = ("Till", "Last contact", "Unsynced", "Sales", "Total")
-
     def __init__(
         self, store_path: str | Path, config: Config, parent=None, *, day: str = ""
     ) -> None:
         super().__init__(parent)
         self.store_path, self.config = store_path, config
         self.day = day or date.today().isoformat()
-        self.setWindowTitle(self.tr("Close the day") + " / 日结")
+        self.setWindowTitle(self.tr("Close the day"))
         self.bridge = _Bridge()
         self.bridge.finished.connect(self._show)
         self.bridge.failed.connect(self._fail)
 
         self.status = QLabel(self.tr("Sync this till and see every till's day on the server."))
         self.status.setWordWrap(True)
-        self.table = QTableWidget(0, len(self.COLUMNS))
-        self.table.setHorizontalHeaderLabels([self.tr(c) for c in self.COLUMNS])
+        columns = [
+            self.tr("Till"),
+            self.tr("Last contact"),
+            self.tr("Unsynced"),
+            self.tr("Sales"),
+            self.tr("Total"),
+        ]
+        self.table = QTableWidget(0, len(columns))
+        self.table.setHorizontalHeaderLabels(columns)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.run_button = QPushButton(self.tr("Sync and close the day") + " / 同步并日结")
+        self.run_button = QPushButton(self.tr("Sync and close the day"))
         self.run_button.clicked.connect(self.start)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
@@ -98,9 +103,9 @@ class DayEndDialog(QDialog):
             moved, day = close_the_day(self.store_path, self.config, self.day)
         except TillbookError as exc:
             self.bridge.failed.emit(str(exc))
-        except Exception as exc:  # shown to the owner; the details go to the log
+        except Exception:  # the details go to the log; the owner gets a short message
             log.exception("day end failed")
-            self.bridge.failed.emit(f"{type(exc).__name__}: {exc}")
+            self.bridge.failed.emit(self.tr("an unexpected error, written to the log"))
         else:
             self.bridge.finished.emit(moved, day)
 

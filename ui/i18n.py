@@ -20,6 +20,8 @@ LANGUAGES = ("zh_CN", "en")
 SOURCES = (
     "commands",
     "customer",
+    "day_end",
+    "device_settings",
     "dialogs",
     "i18n",
     "login",
@@ -54,8 +56,21 @@ def pick_language(configured: str, system: QLocale | None = None) -> str:
     return "zh_CN" if locale.language() == QLocale.Language.Chinese else "en"
 
 
+# One language is active in the whole application at a time; its translators live here so
+# that choosing another language (or a test ending) takes them all away.
+_installed: list[QTranslator] = []
+
+
+def remove_translations() -> None:
+    app = QCoreApplication.instance()
+    for translator in _installed:
+        if app is not None:
+            app.removeTranslator(translator)
+    _installed.clear()
+
+
 class Language:
-    """Holds the installed translators so the language can change while the till runs.
+    """The screen's language; it can change while the till runs.
 
     Each screen keeps its own catalogue (``counter_zh_CN.qm``, ``warehouse_zh_CN.qm``, ...);
     every catalogue of the chosen language is installed.
@@ -63,19 +78,16 @@ class Language:
 
     def __init__(self) -> None:
         self.current = "en"
-        self._translators: list[QTranslator] = []
 
     def apply(self, language: str) -> str:
         app = QCoreApplication.instance()
-        for translator in self._translators:
-            app.removeTranslator(translator)
-        self._translators.clear()
+        remove_translations()
         for path in sorted(I18N_DIR.glob(f"*_{language}.qm")):
             translator = QTranslator(app)
             if translator.load(str(path)):
                 app.installTranslator(translator)
-                self._translators.append(translator)
-        if not self._translators and language != "en":
+                _installed.append(translator)
+        if not _installed and language != "en":
             log.warning("no translation file for %s; showing English", language)
         self.current = language
         QLocale.setDefault(QLocale(language))

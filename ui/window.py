@@ -8,7 +8,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget
 
-from app import users
+from app import paths, users
 from app.config import Config
 from app.errors import TillbookError
 from app.till import Completed
@@ -272,7 +272,10 @@ class MainWindow(QMainWindow):
         elif name == "day_end":
             from ui.day_end import DayEndDialog
 
-            self.selling.open_dialog(DayEndDialog(self.services, parent=self.selling))
+            dialog = DayEndDialog(
+                paths.store_path(self.services.data_dir), self.services.config, self.selling
+            )
+            self.selling.open_dialog(dialog)
 
     def set_language(self, code: str) -> None:
         try:

@@ -63,6 +63,197 @@
     </message>
 </context>
 <context>
+    <name>DayEndDialog</name>
+    <message>
+        <location filename="../day_end.py" line="67"/>
+        <source>Close the day</source>
+        <translation>Close the day</translation>
+    </message>
+    <message>
+        <location filename="../day_end.py" line="72"/>
+        <source>Sync this till and see every till&apos;s day on the server.</source>
+        <translation>Sync this till and see every till&apos;s day on the server.</translation>
+    </message>
+    <message>
+        <location filename="../day_end.py" line="75"/>
+        <source>Till</source>
+        <translation>Till</translation>
+    </message>
+    <message>
+        <location filename="../day_end.py" line="76"/>
+        <source>Last contact</source>
+        <translation>Last contact</translation>
+    </message>
+    <message>
+        <location filename="../day_end.py" line="77"/>
+        <source>Unsynced</source>
+        <translation>Unsynced</translation>
+    </message>
+    <message>
+        <location filename="../day_end.py" line="78"/>
+        <source>Sales</source>
+        <translation>Sales</translation>
+    </message>
+    <message>
+        <location filename="../day_end.py" line="79"/>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../day_end.py" line="85"/>
+        <source>Sync and close the day</source>
+        <translation>Sync and close the day</translation>
+    </message>
+    <message>
+        <location filename="../day_end.py" line="99"/>
+        <source>Syncing…</source>
+        <translation>Syncing…</translation>
+    </message>
+    <message>
+        <location filename="../day_end.py" line="109"/>
+        <source>an unexpected error, written to the log</source>
+        <translation>an unexpected error, written to the log</translation>
+    </message>
+    <message>
+        <location filename="../day_end.py" line="127"/>
+        <source>Day {day}: this till sent {sent}; {left} left unsent.</source>
+        <translation>Day {day}: this till sent {sent}; {left} left unsent.</translation>
+    </message>
+    <message>
+        <location filename="../day_end.py" line="131"/>
+        <source>{n} refused changes need a look.</source>
+        <translation>{n} refused changes need a look.</translation>
+    </message>
+    <message>
+        <location filename="../day_end.py" line="137"/>
+        <source>The day could not be closed: {reason}</source>
+        <translation>The day could not be closed: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>DeviceSettingsDialog</name>
+    <message>
+        <location filename="../device_settings.py" line="59"/>
+        <source>Devices</source>
+        <translation>Devices</translation>
+    </message>
+    <message>
+        <location filename="../device_settings.py" line="66"/>
+        <source>Device</source>
+        <translation>Device</translation>
+    </message>
+    <message>
+        <location filename="../device_settings.py" line="66"/>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../device_settings.py" line="66"/>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location filename="../device_settings.py" line="84"/>
+        <source>Tests use the settings in config.toml.</source>
+        <translation>Tests use the settings in config.toml.</translation>
+    </message>
+    <message>
+        <location filename="../device_settings.py" line="96"/>
+        <source>Receipt printer</source>
+        <translation>Receipt printer</translation>
+    </message>
+    <message>
+        <location filename="../device_settings.py" line="97"/>
+        <source>Cash drawer</source>
+        <translation>Cash drawer</translation>
+    </message>
+    <message>
+        <location filename="../device_settings.py" line="98"/>
+        <source>Serial scanner</source>
+        <translation>Serial scanner</translation>
+    </message>
+    <message>
+        <location filename="../device_settings.py" line="99"/>
+        <source>Customer display</source>
+        <translation>Customer display</translation>
+    </message>
+    <message>
+        <location filename="../device_settings.py" line="100"/>
+        <source>Scale</source>
+        <translation>Scale</translation>
+    </message>
+    <message>
+        <location filename="../device_settings.py" line="105"/>
+        <source>Print test receipt</source>
+        <translation>Print test receipt</translation>
+    </message>
+    <message>
+        <location filename="../device_settings.py" line="106"/>
+        <source>Open drawer</source>
+        <translation>Open drawer</translation>
+    </message>
+    <message>
+        <location filename="../device_settings.py" line="107"/>
+        <source>Reconnect</source>
+        <translation>Reconnect</translation>
+    </message>
+    <message>
+        <location filename="../device_settings.py" line="108"/>
+        <source>Show text</source>
+        <translation>Show text</translation>
+    </message>
+    <message>
+        <location filename="../device_settings.py" line="109"/>
+        <source>Read weight</source>
+        <translation>Read weight</translation>
+    </message>
+    <message>
+        <location filename="../device_settings.py" line="128"/>
+        <source>ready</source>
+        <translation>ready</translation>
+    </message>
+    <message>
+        <location filename="../device_settings.py" line="128"/>
+        <source>not ready</source>
+        <translation>not ready</translation>
+    </message>
+    <message>
+        <location filename="../device_settings.py" line="142"/>
+        <source>opening the drawer is audited: no store</source>
+        <translation>opening the drawer is audited: no store</translation>
+    </message>
+    <message>
+        <location filename="../device_settings.py" line="154"/>
+        <source>testing…</source>
+        <translation>testing…</translation>
+    </message>
+    <message>
+        <location filename="../device_settings.py" line="174"/>
+        <source>drawer kicked</source>
+        <translation>drawer kicked</translation>
+    </message>
+    <message>
+        <location filename="../device_settings.py" line="193"/>
+        <source>test receipt sent; printer {state}</source>
+        <translation>test receipt sent; printer {state}</translation>
+    </message>
+    <message>
+        <location filename="../device_settings.py" line="194"/>
+        <source>status not reported</source>
+        <translation>status not reported</translation>
+    </message>
+    <message>
+        <location filename="../device_settings.py" line="203"/>
+        <source>text sent to the display</source>
+        <translation>text sent to the display</translation>
+    </message>
+    <message>
+        <location filename="../device_settings.py" line="210"/>
+        <source>stable weight: {grams} g</source>
+        <translation>stable weight: {grams} g</translation>
+    </message>
+</context>
+<context>
     <name>DiscountDialog</name>
     <message>
         <location filename="../dialogs.py" line="138"/>
@@ -156,79 +347,84 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../window.py" line="76"/>
+        <location filename="../window.py" line="78"/>
         <source>Tillbook till</source>
         <translation>Tillbook till</translation>
     </message>
     <message>
-        <location filename="../window.py" line="79"/>
+        <location filename="../window.py" line="81"/>
         <source>{shop} · till {till}</source>
         <translation>{shop} · till {till}</translation>
     </message>
     <message>
-        <location filename="../window.py" line="83"/>
+        <location filename="../window.py" line="85"/>
         <source>{name} ({role})</source>
         <translation>{name} ({role})</translation>
     </message>
     <message>
-        <location filename="../window.py" line="85"/>
+        <location filename="../window.py" line="87"/>
         <source>Locked</source>
         <translation>Locked</translation>
     </message>
     <message>
-        <location filename="../window.py" line="133"/>
+        <location filename="../window.py" line="135"/>
         <source>Online</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../window.py" line="133"/>
+        <location filename="../window.py" line="135"/>
         <source>Offline</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../window.py" line="135"/>
+        <location filename="../window.py" line="137"/>
         <source>Sync: {state}, {count} not uploaded</source>
         <translation>Sync: {state}, {count} not uploaded</translation>
     </message>
     <message>
-        <location filename="../window.py" line="139"/>
+        <location filename="../window.py" line="141"/>
         <source>Sync: not running, {count} not uploaded</source>
         <translation>Sync: not running, {count} not uploaded</translation>
     </message>
     <message>
-        <location filename="../window.py" line="144"/>
+        <location filename="../window.py" line="146"/>
         <source>Sync: starting…</source>
         <translation>Sync: starting…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="148"/>
+        <location filename="../window.py" line="150"/>
         <source>Printer: ready</source>
         <translation>Printer: ready</translation>
     </message>
     <message>
-        <location filename="../window.py" line="151"/>
+        <location filename="../window.py" line="153"/>
         <source>Printer: {state}</source>
         <translation>Printer: {state}</translation>
     </message>
     <message>
-        <location filename="../window.py" line="154"/>
+        <location filename="../window.py" line="156"/>
         <source>Printer: not available</source>
         <translation>Printer: not available</translation>
     </message>
     <message>
-        <location filename="../window.py" line="156"/>
+        <location filename="../window.py" line="158"/>
         <source>Printer: starting…</source>
         <translation>Printer: starting…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="188"/>
+        <location filename="../window.py" line="214"/>
         <source>open when the till closed</source>
         <translation>open when the till closed</translation>
     </message>
     <message>
-        <location filename="../window.py" line="210"/>
+        <location filename="../window.py" line="239"/>
         <source>Log in first, then scan</source>
         <translation>Log in first, then scan</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="263"/>
+        <source>The devices are still starting; try again</source>
+        <translation>The devices are still starting; try again</translation>
     </message>
 </context>
 <context>
@@ -880,27 +1076,42 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../settings.py" line="16"/>
+        <location filename="../settings.py" line="19"/>
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="17"/>
+        <location filename="../settings.py" line="20"/>
         <source>Language</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="20"/>
+        <location filename="../settings.py" line="23"/>
         <source>Follow the system</source>
         <translation>Follow the system</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="27"/>
+        <location filename="../settings.py" line="30"/>
         <source>Saved in config.toml ([shop] language).</source>
         <translation>Saved in config.toml ([shop] language).</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="30"/>
+        <location filename="../settings.py" line="34"/>
+        <source>Devices and printer</source>
+        <translation>Devices and printer</translation>
+    </message>
+    <message>
+        <location filename="../settings.py" line="35"/>
+        <source>Sync and close the day</source>
+        <translation>Sync and close the day</translation>
+    </message>
+    <message>
+        <location filename="../settings.py" line="36"/>
+        <source>Warehouse: delivery slips</source>
+        <translation>Warehouse: delivery slips</translation>
+    </message>
+    <message>
+        <location filename="../settings.py" line="42"/>
         <source>Save  [Enter]</source>
         <translation>Save  [Enter]</translation>
     </message>

@@ -63,6 +63,197 @@
     </message>
 </context>
 <context>
+    <name>DayEndDialog</name>
+    <message>
+        <location filename="../day_end.py" line="67"/>
+        <source>Close the day</source>
+        <translation>日结</translation>
+    </message>
+    <message>
+        <location filename="../day_end.py" line="72"/>
+        <source>Sync this till and see every till&apos;s day on the server.</source>
+        <translation>同步本收银台，并查看服务器上各收银台的当日情况。</translation>
+    </message>
+    <message>
+        <location filename="../day_end.py" line="75"/>
+        <source>Till</source>
+        <translation>收银台</translation>
+    </message>
+    <message>
+        <location filename="../day_end.py" line="76"/>
+        <source>Last contact</source>
+        <translation>最后联系</translation>
+    </message>
+    <message>
+        <location filename="../day_end.py" line="77"/>
+        <source>Unsynced</source>
+        <translation>未上传</translation>
+    </message>
+    <message>
+        <location filename="../day_end.py" line="78"/>
+        <source>Sales</source>
+        <translation>笔数</translation>
+    </message>
+    <message>
+        <location filename="../day_end.py" line="79"/>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <location filename="../day_end.py" line="85"/>
+        <source>Sync and close the day</source>
+        <translation>同步并日结</translation>
+    </message>
+    <message>
+        <location filename="../day_end.py" line="99"/>
+        <source>Syncing…</source>
+        <translation>正在同步…</translation>
+    </message>
+    <message>
+        <location filename="../day_end.py" line="109"/>
+        <source>an unexpected error, written to the log</source>
+        <translation>意外错误，已记入日志</translation>
+    </message>
+    <message>
+        <location filename="../day_end.py" line="127"/>
+        <source>Day {day}: this till sent {sent}; {left} left unsent.</source>
+        <translation>{day}：本收银台已上传 {sent} 条，还有 {left} 条未上传。</translation>
+    </message>
+    <message>
+        <location filename="../day_end.py" line="131"/>
+        <source>{n} refused changes need a look.</source>
+        <translation>{n} 条被拒绝的记录需要查看。</translation>
+    </message>
+    <message>
+        <location filename="../day_end.py" line="137"/>
+        <source>The day could not be closed: {reason}</source>
+        <translation>无法日结：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>DeviceSettingsDialog</name>
+    <message>
+        <location filename="../device_settings.py" line="59"/>
+        <source>Devices</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <location filename="../device_settings.py" line="66"/>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <location filename="../device_settings.py" line="66"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../device_settings.py" line="66"/>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <location filename="../device_settings.py" line="84"/>
+        <source>Tests use the settings in config.toml.</source>
+        <translation>测试使用 config.toml 中的设置。</translation>
+    </message>
+    <message>
+        <location filename="../device_settings.py" line="96"/>
+        <source>Receipt printer</source>
+        <translation>小票打印机</translation>
+    </message>
+    <message>
+        <location filename="../device_settings.py" line="97"/>
+        <source>Cash drawer</source>
+        <translation>钱箱</translation>
+    </message>
+    <message>
+        <location filename="../device_settings.py" line="98"/>
+        <source>Serial scanner</source>
+        <translation>串口扫码枪</translation>
+    </message>
+    <message>
+        <location filename="../device_settings.py" line="99"/>
+        <source>Customer display</source>
+        <translation>顾客显示屏</translation>
+    </message>
+    <message>
+        <location filename="../device_settings.py" line="100"/>
+        <source>Scale</source>
+        <translation>电子秤</translation>
+    </message>
+    <message>
+        <location filename="../device_settings.py" line="105"/>
+        <source>Print test receipt</source>
+        <translation>打印测试小票</translation>
+    </message>
+    <message>
+        <location filename="../device_settings.py" line="106"/>
+        <source>Open drawer</source>
+        <translation>打开钱箱</translation>
+    </message>
+    <message>
+        <location filename="../device_settings.py" line="107"/>
+        <source>Reconnect</source>
+        <translation>重新连接</translation>
+    </message>
+    <message>
+        <location filename="../device_settings.py" line="108"/>
+        <source>Show text</source>
+        <translation>显示文字</translation>
+    </message>
+    <message>
+        <location filename="../device_settings.py" line="109"/>
+        <source>Read weight</source>
+        <translation>读取重量</translation>
+    </message>
+    <message>
+        <location filename="../device_settings.py" line="128"/>
+        <source>ready</source>
+        <translation>就绪</translation>
+    </message>
+    <message>
+        <location filename="../device_settings.py" line="128"/>
+        <source>not ready</source>
+        <translation>未就绪</translation>
+    </message>
+    <message>
+        <location filename="../device_settings.py" line="142"/>
+        <source>opening the drawer is audited: no store</source>
+        <translation>打开钱箱需要记录审计：没有数据库</translation>
+    </message>
+    <message>
+        <location filename="../device_settings.py" line="154"/>
+        <source>testing…</source>
+        <translation>测试中…</translation>
+    </message>
+    <message>
+        <location filename="../device_settings.py" line="174"/>
+        <source>drawer kicked</source>
+        <translation>钱箱已弹开</translation>
+    </message>
+    <message>
+        <location filename="../device_settings.py" line="193"/>
+        <source>test receipt sent; printer {state}</source>
+        <translation>测试小票已发送；打印机{state}</translation>
+    </message>
+    <message>
+        <location filename="../device_settings.py" line="194"/>
+        <source>status not reported</source>
+        <translation>未报告状态</translation>
+    </message>
+    <message>
+        <location filename="../device_settings.py" line="203"/>
+        <source>text sent to the display</source>
+        <translation>文字已发送到显示屏</translation>
+    </message>
+    <message>
+        <location filename="../device_settings.py" line="210"/>
+        <source>stable weight: {grams} g</source>
+        <translation>稳定重量：{grams} 克</translation>
+    </message>
+</context>
+<context>
     <name>DiscountDialog</name>
     <message>
         <location filename="../dialogs.py" line="138"/>
@@ -156,79 +347,84 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../window.py" line="76"/>
+        <location filename="../window.py" line="78"/>
         <source>Tillbook till</source>
         <translation>Tillbook 收银</translation>
     </message>
     <message>
-        <location filename="../window.py" line="79"/>
+        <location filename="../window.py" line="81"/>
         <source>{shop} · till {till}</source>
         <translation>{shop} · 收银台 {till}</translation>
     </message>
     <message>
-        <location filename="../window.py" line="83"/>
+        <location filename="../window.py" line="85"/>
         <source>{name} ({role})</source>
         <translation>{name}（{role}）</translation>
     </message>
     <message>
-        <location filename="../window.py" line="85"/>
+        <location filename="../window.py" line="87"/>
         <source>Locked</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location filename="../window.py" line="133"/>
+        <location filename="../window.py" line="135"/>
         <source>Online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../window.py" line="133"/>
+        <location filename="../window.py" line="135"/>
         <source>Offline</source>
         <translation>离线</translation>
     </message>
     <message>
-        <location filename="../window.py" line="135"/>
+        <location filename="../window.py" line="137"/>
         <source>Sync: {state}, {count} not uploaded</source>
         <translation>同步：{state}，{count} 项未上传</translation>
     </message>
     <message>
-        <location filename="../window.py" line="139"/>
+        <location filename="../window.py" line="141"/>
         <source>Sync: not running, {count} not uploaded</source>
         <translation>同步：未运行，{count} 项未上传</translation>
     </message>
     <message>
-        <location filename="../window.py" line="144"/>
+        <location filename="../window.py" line="146"/>
         <source>Sync: starting…</source>
         <translation>同步：启动中…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="148"/>
+        <location filename="../window.py" line="150"/>
         <source>Printer: ready</source>
         <translation>打印机：就绪</translation>
     </message>
     <message>
-        <location filename="../window.py" line="151"/>
+        <location filename="../window.py" line="153"/>
         <source>Printer: {state}</source>
         <translation>打印机：{state}</translation>
     </message>
     <message>
-        <location filename="../window.py" line="154"/>
+        <location filename="../window.py" line="156"/>
         <source>Printer: not available</source>
         <translation>打印机：不可用</translation>
     </message>
     <message>
-        <location filename="../window.py" line="156"/>
+        <location filename="../window.py" line="158"/>
         <source>Printer: starting…</source>
         <translation>打印机：启动中…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="188"/>
+        <location filename="../window.py" line="214"/>
         <source>open when the till closed</source>
         <translation>收银机关闭时未结的单</translation>
     </message>
     <message>
-        <location filename="../window.py" line="210"/>
+        <location filename="../window.py" line="239"/>
         <source>Log in first, then scan</source>
         <translation>请先登录再扫码</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="263"/>
+        <source>The devices are still starting; try again</source>
+        <translation>设备正在启动，请稍后再试</translation>
     </message>
 </context>
 <context>
@@ -880,27 +1076,42 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../settings.py" line="16"/>
+        <location filename="../settings.py" line="19"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="17"/>
+        <location filename="../settings.py" line="20"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="20"/>
+        <location filename="../settings.py" line="23"/>
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="27"/>
+        <location filename="../settings.py" line="30"/>
         <source>Saved in config.toml ([shop] language).</source>
         <translation>保存在 config.toml（[shop] language）。</translation>
     </message>
     <message>
-        <location filename="../settings.py" line="30"/>
+        <location filename="../settings.py" line="34"/>
+        <source>Devices and printer</source>
+        <translation>设备与打印机</translation>
+    </message>
+    <message>
+        <location filename="../settings.py" line="35"/>
+        <source>Sync and close the day</source>
+        <translation>同步并日结</translation>
+    </message>
+    <message>
+        <location filename="../settings.py" line="36"/>
+        <source>Warehouse: delivery slips</source>
+        <translation>仓库：送货单</translation>
+    </message>
+    <message>
+        <location filename="../settings.py" line="42"/>
         <source>Save  [Enter]</source>
         <translation>保存  [Enter]</translation>
     </message>
