@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from datetime import datetime
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -133,9 +134,13 @@ class MainWindow(QMainWindow):
             online = _field(sync, "online")
             unsynced = _field(sync, "unsynced_sales") or 0
             text = self.tr("Online") if online else self.tr("Offline")
-            self.sync_label.setText(
-                self.tr("Sync: {state}, {count} not uploaded").format(state=text, count=unsynced)
+            label = self.tr("Sync: {state}, {count} not uploaded").format(
+                state=text, count=unsynced
             )
+            last = _field(sync, "last_sync")
+            if last:
+                label += self.tr(", last {time}").format(time=_clock_time(last))
+            self.sync_label.setText(label)
         elif "sync" in services.missing:
             self.sync_label.setText(
                 self.tr("Sync: not running, {count} not uploaded").format(
@@ -287,6 +292,17 @@ class MainWindow(QMainWindow):
         self.services.config = config
         self.language.apply(pick_language(code))
         log.info("screen language set to %r", code or "system")
+
+
+def _clock_time(stamp: object) -> str:
+    """A sync time as the shop's local HH:MM."""
+    try:
+        moment = datetime.fromisoformat(str(stamp).replace("Z", "+00:00"))
+    except ValueError:
+        return str(stamp)
+    if moment.tzinfo is not None:
+        moment = moment.astimezone()
+    return moment.strftime("%H:%M")
 
 
 def _field(value: object, name: str) -> object:

@@ -65,67 +65,67 @@
 <context>
     <name>DayEndDialog</name>
     <message>
-        <location filename="../day_end.py" line="67"/>
+        <location filename="../day_end.py" line="66"/>
         <source>Close the day</source>
         <translation>Close the day</translation>
     </message>
     <message>
-        <location filename="../day_end.py" line="72"/>
+        <location filename="../day_end.py" line="71"/>
         <source>Sync this till and see every till&apos;s day on the server.</source>
         <translation>Sync this till and see every till&apos;s day on the server.</translation>
     </message>
     <message>
-        <location filename="../day_end.py" line="75"/>
+        <location filename="../day_end.py" line="74"/>
         <source>Till</source>
         <translation>Till</translation>
     </message>
     <message>
-        <location filename="../day_end.py" line="76"/>
+        <location filename="../day_end.py" line="75"/>
         <source>Last contact</source>
         <translation>Last contact</translation>
     </message>
     <message>
-        <location filename="../day_end.py" line="77"/>
+        <location filename="../day_end.py" line="76"/>
         <source>Unsynced</source>
         <translation>Unsynced</translation>
     </message>
     <message>
-        <location filename="../day_end.py" line="78"/>
+        <location filename="../day_end.py" line="77"/>
         <source>Sales</source>
         <translation>Sales</translation>
     </message>
     <message>
-        <location filename="../day_end.py" line="79"/>
+        <location filename="../day_end.py" line="78"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../day_end.py" line="85"/>
+        <location filename="../day_end.py" line="84"/>
         <source>Sync and close the day</source>
         <translation>Sync and close the day</translation>
     </message>
     <message>
-        <location filename="../day_end.py" line="99"/>
+        <location filename="../day_end.py" line="98"/>
         <source>Syncing…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../day_end.py" line="109"/>
+        <location filename="../day_end.py" line="108"/>
         <source>an unexpected error, written to the log</source>
         <translation>an unexpected error, written to the log</translation>
     </message>
     <message>
-        <location filename="../day_end.py" line="127"/>
+        <location filename="../day_end.py" line="126"/>
         <source>Day {day}: this till sent {sent}; {left} left unsent.</source>
         <translation>Day {day}: this till sent {sent}; {left} left unsent.</translation>
     </message>
     <message>
-        <location filename="../day_end.py" line="131"/>
+        <location filename="../day_end.py" line="130"/>
         <source>{n} refused changes need a look.</source>
         <translation>{n} refused changes need a look.</translation>
     </message>
     <message>
-        <location filename="../day_end.py" line="137"/>
+        <location filename="../day_end.py" line="136"/>
         <source>The day could not be closed: {reason}</source>
         <translation>The day could not be closed: {reason}</translation>
     </message>
@@ -347,32 +347,32 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../window.py" line="78"/>
+        <location filename="../window.py" line="79"/>
         <source>Tillbook till</source>
         <translation>Tillbook till</translation>
     </message>
     <message>
-        <location filename="../window.py" line="81"/>
+        <location filename="../window.py" line="82"/>
         <source>{shop} · till {till}</source>
         <translation>{shop} · till {till}</translation>
     </message>
     <message>
-        <location filename="../window.py" line="85"/>
+        <location filename="../window.py" line="86"/>
         <source>{name} ({role})</source>
         <translation>{name} ({role})</translation>
     </message>
     <message>
-        <location filename="../window.py" line="87"/>
+        <location filename="../window.py" line="88"/>
         <source>Locked</source>
         <translation>Locked</translation>
     </message>
     <message>
-        <location filename="../window.py" line="135"/>
+        <location filename="../window.py" line="136"/>
         <source>Online</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../window.py" line="135"/>
+        <location filename="../window.py" line="136"/>
         <source>Offline</source>
         <translation>Offline</translation>
     </message>
@@ -382,47 +382,52 @@
         <translation>Sync: {state}, {count} not uploaded</translation>
     </message>
     <message>
-        <location filename="../window.py" line="141"/>
+        <location filename="../window.py" line="142"/>
+        <source>, last {time}</source>
+        <translation>, last {time}</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="146"/>
         <source>Sync: not running, {count} not uploaded</source>
         <translation>Sync: not running, {count} not uploaded</translation>
     </message>
     <message>
-        <location filename="../window.py" line="146"/>
+        <location filename="../window.py" line="151"/>
         <source>Sync: starting…</source>
         <translation>Sync: starting…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="150"/>
+        <location filename="../window.py" line="155"/>
         <source>Printer: ready</source>
         <translation>Printer: ready</translation>
     </message>
     <message>
-        <location filename="../window.py" line="153"/>
+        <location filename="../window.py" line="158"/>
         <source>Printer: {state}</source>
         <translation>Printer: {state}</translation>
     </message>
     <message>
-        <location filename="../window.py" line="156"/>
+        <location filename="../window.py" line="161"/>
         <source>Printer: not available</source>
         <translation>Printer: not available</translation>
     </message>
     <message>
-        <location filename="../window.py" line="158"/>
+        <location filename="../window.py" line="163"/>
         <source>Printer: starting…</source>
         <translation>Printer: starting…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="214"/>
+        <location filename="../window.py" line="219"/>
         <source>open when the till closed</source>
         <translation>open when the till closed</translation>
     </message>
     <message>
-        <location filename="../window.py" line="239"/>
+        <location filename="../window.py" line="244"/>
         <source>Log in first, then scan</source>
         <translation>Log in first, then scan</translation>
     </message>
     <message>
-        <location filename="../window.py" line="263"/>
+        <location filename="../window.py" line="268"/>
         <source>The devices are still starting; try again</source>
         <translation>The devices are still starting; try again</translation>
     </message>

@@ -65,67 +65,67 @@
 <context>
     <name>DayEndDialog</name>
     <message>
-        <location filename="../day_end.py" line="67"/>
+        <location filename="../day_end.py" line="66"/>
         <source>Close the day</source>
         <translation>日结</translation>
     </message>
     <message>
-        <location filename="../day_end.py" line="72"/>
+        <location filename="../day_end.py" line="71"/>
         <source>Sync this till and see every till&apos;s day on the server.</source>
         <translation>同步本收银台，并查看服务器上各收银台的当日情况。</translation>
     </message>
     <message>
-        <location filename="../day_end.py" line="75"/>
+        <location filename="../day_end.py" line="74"/>
         <source>Till</source>
         <translation>收银台</translation>
     </message>
     <message>
-        <location filename="../day_end.py" line="76"/>
+        <location filename="../day_end.py" line="75"/>
         <source>Last contact</source>
         <translation>最后联系</translation>
     </message>
     <message>
-        <location filename="../day_end.py" line="77"/>
+        <location filename="../day_end.py" line="76"/>
         <source>Unsynced</source>
         <translation>未上传</translation>
     </message>
     <message>
-        <location filename="../day_end.py" line="78"/>
+        <location filename="../day_end.py" line="77"/>
         <source>Sales</source>
         <translation>笔数</translation>
     </message>
     <message>
-        <location filename="../day_end.py" line="79"/>
+        <location filename="../day_end.py" line="78"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../day_end.py" line="85"/>
+        <location filename="../day_end.py" line="84"/>
         <source>Sync and close the day</source>
         <translation>同步并日结</translation>
     </message>
     <message>
-        <location filename="../day_end.py" line="99"/>
+        <location filename="../day_end.py" line="98"/>
         <source>Syncing…</source>
         <translation>正在同步…</translation>
     </message>
     <message>
-        <location filename="../day_end.py" line="109"/>
+        <location filename="../day_end.py" line="108"/>
         <source>an unexpected error, written to the log</source>
         <translation>意外错误，已记入日志</translation>
     </message>
     <message>
-        <location filename="../day_end.py" line="127"/>
+        <location filename="../day_end.py" line="126"/>
         <source>Day {day}: this till sent {sent}; {left} left unsent.</source>
         <translation>{day}：本收银台已上传 {sent} 条，还有 {left} 条未上传。</translation>
     </message>
     <message>
-        <location filename="../day_end.py" line="131"/>
+        <location filename="../day_end.py" line="130"/>
         <source>{n} refused changes need a look.</source>
         <translation>{n} 条被拒绝的记录需要查看。</translation>
     </message>
     <message>
-        <location filename="../day_end.py" line="137"/>
+        <location filename="../day_end.py" line="136"/>
         <source>The day could not be closed: {reason}</source>
         <translation>无法日结：{reason}</translation>
     </message>
@@ -347,32 +347,32 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../window.py" line="78"/>
+        <location filename="../window.py" line="79"/>
         <source>Tillbook till</source>
         <translation>Tillbook 收银</translation>
     </message>
     <message>
-        <location filename="../window.py" line="81"/>
+        <location filename="../window.py" line="82"/>
         <source>{shop} · till {till}</source>
         <translation>{shop} · 收银台 {till}</translation>
     </message>
     <message>
-        <location filename="../window.py" line="85"/>
+        <location filename="../window.py" line="86"/>
         <source>{name} ({role})</source>
         <translation>{name}（{role}）</translation>
     </message>
     <message>
-        <location filename="../window.py" line="87"/>
+        <location filename="../window.py" line="88"/>
         <source>Locked</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location filename="../window.py" line="135"/>
+        <location filename="../window.py" line="136"/>
         <source>Online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../window.py" line="135"/>
+        <location filename="../window.py" line="136"/>
         <source>Offline</source>
         <translation>离线</translation>
     </message>
@@ -382,47 +382,52 @@
         <translation>同步：{state}，{count} 项未上传</translation>
     </message>
     <message>
-        <location filename="../window.py" line="141"/>
+        <location filename="../window.py" line="142"/>
+        <source>, last {time}</source>
+        <translation>，上次 {time}</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="146"/>
         <source>Sync: not running, {count} not uploaded</source>
         <translation>同步：未运行，{count} 项未上传</translation>
     </message>
     <message>
-        <location filename="../window.py" line="146"/>
+        <location filename="../window.py" line="151"/>
         <source>Sync: starting…</source>
         <translation>同步：启动中…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="150"/>
+        <location filename="../window.py" line="155"/>
         <source>Printer: ready</source>
         <translation>打印机：就绪</translation>
     </message>
     <message>
-        <location filename="../window.py" line="153"/>
+        <location filename="../window.py" line="158"/>
         <source>Printer: {state}</source>
         <translation>打印机：{state}</translation>
     </message>
     <message>
-        <location filename="../window.py" line="156"/>
+        <location filename="../window.py" line="161"/>
         <source>Printer: not available</source>
         <translation>打印机：不可用</translation>
     </message>
     <message>
-        <location filename="../window.py" line="158"/>
+        <location filename="../window.py" line="163"/>
         <source>Printer: starting…</source>
         <translation>打印机：启动中…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="214"/>
+        <location filename="../window.py" line="219"/>
         <source>open when the till closed</source>
         <translation>收银机关闭时未结的单</translation>
     </message>
     <message>
-        <location filename="../window.py" line="239"/>
+        <location filename="../window.py" line="244"/>
         <source>Log in first, then scan</source>
         <translation>请先登录再扫码</translation>
     </message>
     <message>
-        <location filename="../window.py" line="263"/>
+        <location filename="../window.py" line="268"/>
         <source>The devices are still starting; try again</source>
         <translation>设备正在启动，请稍后再试</translation>
     </message>
