@@ -27,7 +27,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.big_store import barcode_of, build  # noqa: E402
+from bench.run import demo_store, sample_codes  # noqa: E402
 
 BARE_WINDOW = """
 import sys, time
@@ -148,7 +148,8 @@ def bench_scans(store_path: Path, products: int, scans: int) -> tuple[list[float
             app.processEvents()
 
     rng = random.Random(7)
-    codes = [barcode_of(rng.randint(1, products)) for _ in range(scans)]
+    with Store.open(store_path, primary=False) as sampling:
+        codes = sample_codes(sampling, scans, rng)
 
     # the till
     store = Store.open(store_path)
@@ -248,7 +249,7 @@ def main() -> int:
     parser.add_argument("--scans", type=int, default=300)
     args = parser.parse_args()
 
-    store = build(args.products)
+    store, _built_s = demo_store(args.products)
     till_launch, bare_launch = bench_launch(store, args.runs)
     till_scan, bare_scan = bench_scans(store, args.products, args.scans)
 
