@@ -11,7 +11,7 @@ import logging
 
 from app.money import format_yuan
 from devices.errors import DeviceUnavailable
-from devices.urls import open_error, parse_serial
+from devices.urls import parse_serial
 from printing.layout import align, clip, two_columns
 
 log = logging.getLogger(__name__)
@@ -31,17 +31,11 @@ class CustomerDisplay:
         self._port = None
 
     def open(self) -> None:
-        import serial
-
         try:
-            self._port = self.params.open(timeout=0.2)
-        except (serial.SerialException, OSError) as exc:
-            self.last_error = open_error(exc)
-            raise DeviceUnavailable(
-                f"display {self.params.port}: cannot open: {self.last_error}",
-                device="display",
-                url=self.url,
-            ) from exc
+            self._port = self.params.open_device(device="display", url=self.url, timeout=0.2)
+        except DeviceUnavailable as exc:
+            self.last_error = exc.reason
+            raise
         self._send(ESC + b"@")
 
     def close(self) -> None:

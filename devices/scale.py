@@ -14,7 +14,7 @@ import re
 import time
 
 from devices.errors import DeviceUnavailable, ScaleFault, ScaleUnstable
-from devices.urls import open_error, parse_serial
+from devices.urls import parse_serial
 
 log = logging.getLogger(__name__)
 
@@ -77,17 +77,11 @@ class Scale:
         self._port = None
 
     def open(self) -> None:
-        import serial
-
         try:
-            self._port = self.params.open(timeout=0.2)
-        except (serial.SerialException, OSError) as exc:
-            self.last_error = open_error(exc)
-            raise DeviceUnavailable(
-                f"scale {self.params.port}: cannot open: {self.last_error}",
-                device="scale",
-                url=self.url,
-            ) from exc
+            self._port = self.params.open_device(device="scale", url=self.url, timeout=0.2)
+        except DeviceUnavailable as exc:
+            self.last_error = exc.reason
+            raise
 
     def close(self) -> None:
         if self._port is not None:

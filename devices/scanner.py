@@ -8,7 +8,7 @@ import threading
 from collections.abc import Callable
 
 from devices.errors import DeviceUnavailable
-from devices.urls import open_error, parse_serial
+from devices.urls import parse_serial
 
 log = logging.getLogger(__name__)
 
@@ -31,18 +31,12 @@ class SerialScanner:
 
     def start(self) -> None:
         """Open the port and start reading; raises DeviceUnavailable when it cannot."""
-        import serial
-
         self.stop()  # a reader that died with its port (unplugged) is replaced, not leaked
         try:
-            self._port = self.params.open(timeout=0.1)
-        except (serial.SerialException, OSError) as exc:
-            self.last_error = open_error(exc)
-            raise DeviceUnavailable(
-                f"scanner {self.params.port}: cannot open: {self.last_error}",
-                device="scanner",
-                url=self.url,
-            ) from exc
+            self._port = self.params.open_device(device="scanner", url=self.url, timeout=0.1)
+        except DeviceUnavailable as exc:
+            self.last_error = exc.reason
+            raise
         self._stopping.clear()
         self._thread = threading.Thread(target=self._read_loop, name="scanner", daemon=True)
         self._thread.start()

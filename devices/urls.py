@@ -6,7 +6,7 @@ import os
 from dataclasses import dataclass
 from urllib.parse import parse_qsl, urlsplit
 
-from devices.errors import BadDeviceUrl
+from devices.errors import BadDeviceUrl, DeviceUnavailable
 
 PARITIES = {"N": "N", "E": "E", "O": "O", "M": "M", "S": "S"}
 
@@ -18,6 +18,22 @@ class SerialParams:
     bytesize: int = 8
     parity: str = "N"
     stopbits: int = 1
+
+    def open_device(self, *, device: str, url: str, timeout: float = 0.2):
+        """Open the port for ``device``. A port that will not open raises DeviceUnavailable
+        whose ``reason`` is a short line for the device's state."""
+        import serial
+
+        try:
+            return self.open(timeout=timeout)
+        except (serial.SerialException, OSError) as exc:
+            reason = open_error(exc)
+            raise DeviceUnavailable(
+                f"{device} {self.port}: cannot open: {reason}",
+                device=device,
+                url=url,
+                reason=reason,
+            ) from exc
 
     def open(self, *, timeout: float = 0.2):
         """Open the port with pyserial; raises ``serial.SerialException`` when it cannot."""
