@@ -636,3 +636,20 @@ def test_an_owner_reaches_the_warehouse_from_settings_and_comes_back(qtbot, wind
     qtbot.waitUntil(lambda: focused() is not None and window.warehouse.isAncestorOf(focused()))
     press(Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: window.stack.currentWidget() is window.selling)
+
+
+def test_the_first_sale_queues_its_receipt_before_the_printer_is_up(qapp, tmp_path):
+    from contextlib import ExitStack
+
+    from app import catalog
+    from app.cli import Context
+    from ui.main import build_core
+
+    with ExitStack() as stack:
+        services = build_core(Context(tmp_path), stack)  # devices and print queue not started
+        catalog.save_product(services.store, sku="COLA", name="Cola", price=350, barcodes=[COLA])
+        services.till.scan(COLA)
+        services.till.add_payment(tender="cash", amount=500)
+        done = services.till.complete()
+        jobs = services.store.execute("SELECT sale_id, state, drawer FROM print_jobs").fetchall()
+        assert jobs == [(done.sale_id, "pending", "pending")]

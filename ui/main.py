@@ -100,8 +100,6 @@ def start_services(
         _optional("printer", missing, lambda: build_print_queue(ctx, config, devices)),
     )
     add("sync", _optional("sync", missing, lambda: build_sync(ctx, config)))
-    if "print_queue" in built:
-        built["receipt_hook"] = _optional("printer", missing, lambda: build_receipt_hook(config))
     return built
 
 
@@ -113,8 +111,6 @@ def _attach(services: Services, built: dict[str, Any], stack: ExitStack, window)
     services.print_queue = built.get("print_queue")
     services.sync = built.get("sync")
     services.missing.update(built["missing"])
-    if built.get("receipt_hook") is not None:
-        services.till.sale_hooks.append(built["receipt_hook"])
     for service in (services.print_queue, services.sync):
         _subscribe(service, window.services_changed)
     window.refresh_status()
@@ -157,6 +153,11 @@ def build_core(ctx, stack: ExitStack) -> Services:
     stack.callback(lookups.wait)
     stack.callback(tasks.wait)
     till = Till(store, config)
+    # The receipt job is queued with every sale from the first one on; the print queue,
+    # which starts in the background, prints whatever is waiting when it comes up.
+    hook = _optional("printer", {}, lambda: build_receipt_hook(config))
+    if hook is not None:
+        till.sale_hooks.append(hook)
     return Services(
         data_dir=ctx.data_dir,
         config=config,
