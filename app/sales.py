@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 import uuid as uuidlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 
 from app import audit, stock
@@ -60,7 +60,7 @@ class Sale:
     taxes: tuple[tuple[int, int, int], ...] = ()
     cashier_name: str = ""
     customer_name: str = ""
-    extra: dict = field(default_factory=dict)
+    original_receipt_no: str = ""  # returns: the sale they give back
 
 
 _SALE_COLUMNS = (
@@ -304,8 +304,9 @@ def load(store: Store, *, sale_id: int | None = None, receipt_no: str | None = N
         )
     )
     names = conn.execute(
-        "SELECT (SELECT name FROM users WHERE id = ?), (SELECT name FROM customers WHERE id = ?)",
-        (row[6], row[5]),
+        "SELECT (SELECT name FROM users WHERE id = ?), (SELECT name FROM customers WHERE id = ?),"
+        " (SELECT receipt_no FROM sales WHERE id = ?)",
+        (row[6], row[5], row[4]),
     ).fetchone()
     values = list(row)
     values[16], values[17] = bool(values[16]), bool(values[17])
@@ -316,6 +317,7 @@ def load(store: Store, *, sale_id: int | None = None, receipt_no: str | None = N
         taxes=taxes,
         cashier_name=names[0] or "",
         customer_name=names[1] or "",
+        original_receipt_no=names[2] or "",
     )
 
 

@@ -65,6 +65,8 @@ def render_receipt(
     if sale.kind == "return":
         out.append(Text("退货 RETURN", "center", bold=True))
     out += _sale_facts(sale, w)
+    if sale.original_receipt_no:
+        out.append(Text(two_columns("原单 Original", sale.original_receipt_no, w)))
     out.append(Rule())
     for line in sale.lines:
         out += _line(line, w)

@@ -264,6 +264,9 @@ def test_cash_refund_prints_a_return_receipt_and_opens_the_drawer(store, till, q
     assert any(line.startswith("退款 REFUND") and line.endswith("3.50") for line in page)
     assert any(line.startswith("退回 现金 Cash") for line in page)
     assert any(back.receipt_no in line for line in page)
+    assert any(
+        line.startswith("原单 Original") and line.endswith(sold.receipt_no) for line in page
+    )
     assert out.drawer_kicks == [2, 2]  # cash went out, so the drawer opened again
 
 
