@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 log = logging.getLogger(__name__)
 
@@ -82,7 +82,9 @@ class Language:
     def apply(self, language: str) -> str:
         app = QCoreApplication.instance()
         remove_translations()
-        for path in sorted(I18N_DIR.glob(f"*_{language}.qm")):
+        qt_own = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
+        catalogues = sorted(I18N_DIR.glob(f"*_{language}.qm")) + [qt_own / f"qt_{language}.qm"]
+        for path in catalogues:  # ours, then Qt's own (standard buttons such as Close)
             translator = QTranslator(app)
             if translator.load(str(path)):
                 app.installTranslator(translator)
