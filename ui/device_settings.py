@@ -81,6 +81,17 @@ class DeviceSettingsDialog(QDialog):
             self.table.setCellWidget(row, COL_TEST, button)
             self.buttons[name] = button
 
+        # rows as tall and the test column as wide as the theme's buttons, so none is cut
+        for button in self.buttons.values():
+            button.ensurePolished()
+        row_height = max(b.sizeHint().height() for b in self.buttons.values()) + 6
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.Fixed)
+        self.table.verticalHeader().setDefaultSectionSize(row_height)
+        self.table.setWordWrap(False)
+        header.setSectionResizeMode(COL_TEST, QHeaderView.Fixed)
+        self.table.setMinimumHeight(
+            row_height * len(DEVICE_NAMES) + self.table.horizontalHeader().sizeHint().height() + 4
+        )
         self.note = QLabel(self.tr("Tests use the settings in config.toml."), self)
         close = QDialogButtonBox(QDialogButtonBox.Close, self)
         close.rejected.connect(self.reject)
@@ -88,8 +99,14 @@ class DeviceSettingsDialog(QDialog):
         layout.addWidget(self.table)
         layout.addWidget(self.note)
         layout.addWidget(close)
-        self.resize(760, 300)
+        self.resize(980, 0)
         self.refresh()
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        # Widths once the theme has styled the buttons: the test column fits the widest.
+        super().showEvent(event)
+        widest = max(b.fontMetrics().horizontalAdvance(b.text()) for b in self.buttons.values())
+        self.table.horizontalHeader().resizeSection(COL_TEST, widest + 48)
 
     def _title(self, name: str) -> str:
         return {
