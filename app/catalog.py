@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from app.errors import InvalidPrice, UserInputError
 from app.search_tokens import fts_query, name_tokens
 from localdb import Store
+from sync import outbox
 
 STOCK_POLICIES = ("block", "warn", "allow")
 SEARCH_LIMIT = 50
@@ -149,7 +150,33 @@ def save_product(
             code, pack = (entry, 1) if isinstance(entry, str) else entry
             add_barcode(store, product_id, code, pack_qty=pack)
         index_product(conn, product_id, name, sku)
+        outbox.append_many(conn, "product", product_payloads(conn, [product_id]))
     return product_id
+
+
+def product_payloads(conn: sqlite3.Connection, product_ids: list[int]) -> list[str]:
+    """A till's local edit of each product, as JSON text in the server's ``product`` shape.
+
+    The catalog is the server's: an edit of a product the server already has loses to the
+    owner's version there (and is recorded); a product new to the server is added. The JSON
+    is made by SQLite, so a bulk import pays no Python encoding per product.
+    """
+    payloads = []
+    for start in range(0, len(product_ids), 500):
+        chunk = product_ids[start : start + 500]
+        rows = conn.execute(
+            "SELECT p.id, json_object('sku', p.sku, 'name', p.name, 'unit', p.unit,"
+            " 'price', p.price, 'cost', p.cost, 'tax_rate', p.tax_rate, 'category', p.category,"
+            " 'active', p.active, 'stock_policy', p.stock_policy, 'weighed', p.weighed,"
+            " 'barcodes', json((SELECT json_group_array(json_object('code', b.code,"
+            "  'pack_qty', b.pack_qty)) FROM barcodes b WHERE b.product_id = p.id)),"
+            " 'base_rev', NULL)"
+            f" FROM products p WHERE p.id IN ({', '.join('?' * len(chunk))})",
+            chunk,
+        ).fetchall()
+        by_id = dict(rows)
+        payloads.extend(by_id[product_id] for product_id in chunk)
+    return payloads
 
 
 def check_product_fields(*, sku: str, name: str, price: int, cost: int, stock_policy: str) -> None:

@@ -33,7 +33,7 @@ from pathlib import Path
 
 from app import money
 from app.barcode import gtin_valid
-from app.catalog import STOCK_POLICIES
+from app.catalog import STOCK_POLICIES, product_payloads
 from app.errors import ImportFailed, UserInputError
 from app.search_tokens import name_tokens
 from app.stock import SHOP, write_moves
@@ -467,6 +467,8 @@ def _apply(
             stock_targets.append((product_id, sku, row.stock_milli, before is None))
 
     columns = ["name", "price", *optional]
+    updated_ids = [r[-1] for r in updates]
+    before = product_payloads(conn, updated_ids)
     conn.executemany(
         f"INSERT INTO products (id, sku, {', '.join(columns)})"
         f" VALUES ({', '.join('?' * (len(columns) + 2))})",
@@ -482,6 +484,11 @@ def _apply(
     )
     conn.executemany("DELETE FROM product_search WHERE rowid = ?", reindex)
     conn.executemany("INSERT INTO product_search (rowid, tokens) VALUES (?, ?)", search_rows)
+    # New and changed products go up to the server, before the stock movements naming them;
+    # a row imported again unchanged sends nothing.
+    after = product_payloads(conn, updated_ids)
+    changed = [new for old, new in zip(before, after, strict=True) if old != new]
+    outbox.append_many(conn, "product", product_payloads(conn, [r[0] for r in inserts]) + changed)
     report.created += len(inserts)
     report.updated += len(updates)
     report.stock_changes += _set_stock(conn, stock_targets)

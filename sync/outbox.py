@@ -48,10 +48,36 @@ def append(conn: sqlite3.Connection, kind: str, payload: dict, *, change_uuid: s
             change_uuid or str(uuid.uuid4()),
             kind,
             PAYLOAD_VERSIONS[kind],
-            json.dumps(payload, ensure_ascii=False, separators=(",", ":")),
+            _encode(payload),
         ),
     )
     return seq
+
+
+def append_many(conn: sqlite3.Connection, kind: str, payloads: list[dict | str]) -> None:
+    """Add many facts of one kind, in order, with contiguous sequence numbers (bulk imports).
+    A payload may come as JSON text already."""
+    if not conn.in_transaction:
+        raise RuntimeError("outbox rows are written inside the fact's own transaction")
+    first = conn.execute("SELECT coalesce(max(seq), 0) + 1 FROM outbox").fetchone()[0]
+    version = PAYLOAD_VERSIONS[kind]
+    conn.executemany(
+        "INSERT INTO outbox (seq, uuid, kind, version, payload) VALUES (?, ?, ?, ?, ?)",
+        [
+            (
+                first + i,
+                str(uuid.uuid4()),
+                kind,
+                version,
+                payload if isinstance(payload, str) else _encode(payload),
+            )
+            for i, payload in enumerate(payloads)
+        ],
+    )
+
+
+def _encode(payload: dict) -> str:
+    return json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
 
 
 def pending(conn: sqlite3.Connection, *, limit: int = 100) -> list[OutboxRow]:

@@ -86,3 +86,37 @@ def test_delivery_slips_and_their_dispatch_are_accepted_by_the_server(tmp_path):
             assert stock.on_hand(store, product_id, stock.WAREHOUSE) == 3000
     finally:
         server.stop()
+
+
+def test_a_product_made_at_one_till_reaches_another(tmp_path):
+    from app import catalog
+    from sync import cycle
+    from sync.server import db, service
+
+    demo.ensure_demo_shop(tmp_path, products=50)
+    server = demo_server.start(tmp_path, Config.load(tmp_path), tmp_path / "till.db")
+    try:
+        config = Config.load(tmp_path)
+        with Store.open(tmp_path / "till.db") as store:
+            catalog.save_product(
+                store, sku="NEW-1", name="桂花乌龙茶 500ml", price=650, barcodes=["6900000000014"]
+            )
+            moved = worker.sync_once(store, config)
+            assert (moved.rejected, moved.left_unsent, moved.exceptions) == (0, 0, [])
+            shop = store.meta("sync.shop")
+
+        engine = db.make_engine(db.default_url(tmp_path))
+        code = service.enroll_code(engine, shop)
+        engine.dispose()
+        second = tmp_path / "till2"
+        second_config = Config().replace("till", code="T02").replace("sync", server=server.url)
+        with Store.open(second / "till.db") as store2:
+            with SyncClient(server.url) as client:
+                answer = client.enroll(code, "T02")
+            cycle.save_enrollment(store2, server=server.url, answer=answer)
+            worker.sync_once(store2, second_config)
+            hit = catalog.by_barcode(store2, "6900000000014")
+            assert hit is not None and hit.product.price == 650
+            assert [p.sku for p in catalog.search(store2, "wlc")] == ["NEW-1"]
+    finally:
+        server.stop()

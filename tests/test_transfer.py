@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import json
 import subprocess
 import sys
 from datetime import UTC, datetime
@@ -264,10 +265,13 @@ def test_a_barcode_belonging_to_another_sku_is_refused(store, tmp_path):
 def test_imported_stock_writes_ledger_and_outbox_rows(store, tmp_path):
     transfer.import_products(store, write(tmp_path / "a.csv", HEADER + ROWS))
 
-    rows = store.all("SELECT kind, payload FROM outbox")
+    rows = store.all("SELECT kind, payload FROM outbox ORDER BY seq")
 
-    assert [r["kind"] for r in rows] == ["stock_move"]
-    assert '"sku":"COLA"' in rows[0]["payload"] and '"qty_milli":24000' in rows[0]["payload"]
+    # the new products go up to the server first, then the movements that name them
+    assert [r["kind"] for r in rows] == ["product"] * 3 + ["stock_move"]
+    cola = json.loads(next(r["payload"] for r in rows if '"sku":"COLA"' in r["payload"]))
+    assert cola["price"] == 350 and cola["base_rev"] is None and cola["barcodes"]
+    assert '"sku":"COLA"' in rows[-1]["payload"] and '"qty_milli":24000' in rows[-1]["payload"]
 
 
 def seed_catalog(store: Store) -> None:
