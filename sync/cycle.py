@@ -27,6 +27,7 @@ log = logging.getLogger(__name__)
 
 BATCH = 1000  # the protocol's most per push: fewer round trips at a day end
 PULL_PAGE = 10_000
+FIRST_PULL_PAGE = 1_000
 META_KEYS = ("sync.server", "sync.token", "sync.shop", "sync.till_id", "sync.cursor")
 
 
@@ -239,11 +240,13 @@ def pull(store: Store, client: SyncClient, moved: Moved, *, limit: int = PULL_PA
     written, but pages and their cursors are still saved strictly in order."""
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-pull") as fetcher:
         unsynced = outbox.unsynced_count(store.conn)  # reported for the owner's day end
-        page = client.pull(store.meta("sync.cursor", ""), limit, unsynced=unsynced)
+        # Pages start small and double: the till writes the first rows while larger pages
+        # are still on their way, instead of waiting idle for a full first page.
+        size = min(limit, FIRST_PULL_PAGE)
+        page = client.pull(store.meta("sync.cursor", ""), size, unsynced=unsynced)
         while True:
-            ahead = (
-                fetcher.submit(client.pull, page["cursor"], limit) if page.get("more") else None
-            )
+            size = min(limit, size * 2)
+            ahead = fetcher.submit(client.pull, page["cursor"], size) if page.get("more") else None
             apply_page(store, page)
             moved.pulled += int(page.get("count", 0))
             if ahead is None:

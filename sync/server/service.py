@@ -60,14 +60,18 @@ def q(sql: str, *expanding: str) -> sa.TextClause:
 _NAMED = re.compile(r"(?<![:\w]):(\w+)")
 
 
-def many(conn: Connection, sql: str, rows: list[dict]) -> None:
+def many(conn: Connection, sql: str, rows: list[dict] | list[tuple]) -> None:
     """executemany straight to the driver: the same SQL as ``q`` with ``:name`` parameters,
-    without SQLAlchemy building a parameter set per row (it dominates a big push)."""
+    without SQLAlchemy building a parameter set per row (it dominates a big push). Rows are
+    dicts by parameter name, or tuples already in the order the parameters appear."""
     if not rows:
         return
     names = _NAMED.findall(sql)
-    pick = itemgetter(*names)
-    params = [pick(row) for row in rows] if len(names) > 1 else [(pick(row),) for row in rows]
+    if isinstance(rows[0], tuple):
+        params = rows
+    else:
+        pick = itemgetter(*names)
+        params = [pick(r) for r in rows] if len(names) > 1 else [(pick(r),) for r in rows]
     if db.is_postgres(conn) and _MULTI_ROW.fullmatch(sql):
         _many_values(conn, sql, len(names), params)
         return
@@ -613,17 +617,17 @@ def _add_sale(batch: Batch, change, sale: models.SaleV1, catalog: dict) -> list[
     )
     flagged = []
     for line in sale.lines:
-        batch.lines.append(
-            {
-                "sale": sale.uuid,
-                "no": line.line_no,
-                "sku": line.sku,
-                "qty": line.qty_milli,
-                "unit": line.unit_price,
-                "list": line.list_price,
-                "net": line.net,
-                "tax": line.tax,
-            }
+        batch.lines.append(  # in the order of the sale_lines insert's parameters
+            (
+                sale.uuid,
+                line.line_no,
+                line.sku,
+                line.qty_milli,
+                line.unit_price,
+                line.list_price,
+                line.net,
+                line.tax,
+            )
         )
         product = catalog.get(line.sku)
         if sale.kind != "sale":
@@ -741,18 +745,18 @@ def add_moves(conn: Connection, batch: Batch, shop: str, till_id: str | None) ->
         if move.uuid in known:
             continue
         known.add(move.uuid)
-        rows.append(
-            {
-                "uuid": move.uuid,
-                "shop": shop,
-                "till": till_id,
-                "sku": move.sku,
-                "loc": move.location,
-                "qty": move.qty_milli,
-                "kind": move.kind,
-                "ref": move.ref or ref,
-                "at": batch.at,
-            }
+        rows.append(  # in the order of the stock_moves insert's parameters
+            (
+                move.uuid,
+                shop,
+                till_id,
+                move.sku,
+                move.location,
+                move.qty_milli,
+                move.kind,
+                move.ref or ref,
+                batch.at,
+            )
         )
         deltas[(move.sku, move.location)] += move.qty_milli
     if not rows:
