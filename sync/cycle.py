@@ -25,8 +25,9 @@ from sync.errors import NotEnrolled, Quarantined, ServerRefused
 
 log = logging.getLogger(__name__)
 
-BATCH = 500
+BATCH = 1000  # the protocol's most per push: fewer round trips at a day end
 PULL_PAGE = 10_000
+FIRST_PULL_PAGE = 1_000
 META_KEYS = ("sync.server", "sync.token", "sync.shop", "sync.till_id", "sync.cursor")
 
 
@@ -70,10 +71,12 @@ def save_enrollment(store: Store, *, server: str, answer: dict) -> None:
 
 def push(store: Store, client: SyncClient, shop: str, moved: Moved, *, batch: int = BATCH) -> None:
     """Send pending outbox rows in order until none is left (or the server refuses)."""
-    supported = _supported_versions(client)
+    hello = client.hello()
+    supported = _supported_versions(hello)
+    batch = max(1, min(batch, int(hello.get("max_batch") or batch)))
     size = batch
     while True:
-        rows = outbox.pending(store.conn, limit=size)
+        rows = outbox.pending(store.conn, limit=size, raw=True)
         if not rows:
             return
         rows = _prefix_supported(rows, supported)
@@ -111,8 +114,7 @@ def push(store: Store, client: SyncClient, shop: str, moved: Moved, *, batch: in
             )
 
 
-def _supported_versions(client: SyncClient) -> dict[str, set[int]]:
-    hello = client.hello()
+def _supported_versions(hello: dict) -> dict[str, set[int]]:
     if 1 not in hello.get("protocol_versions", []):
         raise ServerRefused("the server does not speak protocol version 1", error="protocol")
     return {k: set(v) for k, v in hello.get("payload_versions", {}).items()}
@@ -132,17 +134,12 @@ def _prefix_supported(rows: list, supported: dict[str, set[int]]) -> list:
 
 
 def _body(store: Store, shop: str, rows: list) -> bytes:
-    """The push body, with each payload spliced in as stored (no decode and encode again)."""
-    raw = dict(
-        store.execute(
-            "SELECT seq, payload FROM outbox WHERE seq BETWEEN ? AND ?",
-            (rows[0].seq, rows[-1].seq),
-        ).fetchall()
-    )
+    """The push body, with each payload spliced in as stored (no decode and encode again);
+    ``rows`` come from ``outbox.pending(..., raw=True)``."""
     head = json.dumps({"shop": shop, "unsynced": outbox.unsynced_count(store.conn)})[:-1]
     changes = ",".join(
         f'{{"seq":{r.seq},"uuid":{json.dumps(r.uuid)},"kind":{json.dumps(r.kind)},'
-        f'"version":{r.version},"payload":{raw[r.seq]}}}'
+        f'"version":{r.version},"payload":{r.payload}}}'
         for r in rows
     )
     return f'{head},"changes":[{changes}]}}'.encode()
@@ -150,33 +147,32 @@ def _body(store: Store, shop: str, rows: list) -> bytes:
 
 def _record_results(store: Store, results: list[dict], moved: Moved, batch_id: str) -> None:
     now = datetime.now(UTC).isoformat(timespec="milliseconds")
-    with store.transaction() as conn:
-        for result in results:
-            status = result.get("status")
-            if status == "rejected":
-                conn.execute(
-                    "UPDATE outbox SET state = 'rejected', error = ?, sent_at = ?"
-                    " WHERE seq = ? AND uuid = ?",
-                    (result.get("reason", "refused"), now, result["seq"], result["uuid"]),
-                )
-                moved.rejected += 1
-                log.warning(
-                    "batch %s: change %s refused: %s",
-                    batch_id,
-                    result["seq"],
-                    result.get("reason"),
-                )
-                continue
-            conn.execute(
-                "UPDATE outbox SET state = 'sent', error = '', sent_at = ?"
-                " WHERE seq = ? AND uuid = ? AND state = 'pending'",
-                (now, result["seq"], result["uuid"]),
+    refused, sent = [], []
+    for result in results:
+        if result.get("status") == "rejected":
+            refused.append((result.get("reason", "refused"), now, result["seq"], result["uuid"]))
+            moved.rejected += 1
+            log.warning(
+                "batch %s: change %s refused: %s", batch_id, result["seq"], result.get("reason")
             )
-            if status == "duplicate" or result.get("resent"):
-                moved.duplicates += 1
-            else:
-                moved.pushed += 1
-            moved.exceptions += result.get("exceptions", [])
+            continue
+        sent.append((now, result["seq"], result["uuid"]))
+        if result.get("status") == "duplicate" or result.get("resent"):
+            moved.duplicates += 1
+        else:
+            moved.pushed += 1
+        moved.exceptions += result.get("exceptions", [])
+    with store.transaction() as conn:
+        conn.executemany(
+            "UPDATE outbox SET state = 'rejected', error = ?, sent_at = ?"
+            " WHERE seq = ? AND uuid = ?",
+            refused,
+        )
+        conn.executemany(
+            "UPDATE outbox SET state = 'sent', error = '', sent_at = ?"
+            " WHERE seq = ? AND uuid = ? AND state = 'pending'",
+            sent,
+        )
     log.info("batch %s: %d results recorded", batch_id, len(results))
 
 
@@ -244,11 +240,13 @@ def pull(store: Store, client: SyncClient, moved: Moved, *, limit: int = PULL_PA
     written, but pages and their cursors are still saved strictly in order."""
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-pull") as fetcher:
         unsynced = outbox.unsynced_count(store.conn)  # reported for the owner's day end
-        page = client.pull(store.meta("sync.cursor", ""), limit, unsynced=unsynced)
+        # Pages start small and double: the till writes the first rows while larger pages
+        # are still on their way, instead of waiting idle for a full first page.
+        size = min(limit, FIRST_PULL_PAGE)
+        page = client.pull(store.meta("sync.cursor", ""), size, unsynced=unsynced)
         while True:
-            ahead = (
-                fetcher.submit(client.pull, page["cursor"], limit) if page.get("more") else None
-            )
+            size = min(limit, size * 2)
+            ahead = fetcher.submit(client.pull, page["cursor"], size) if page.get("more") else None
             apply_page(store, page)
             moved.pulled += int(page.get("count", 0))
             if ahead is None:

@@ -80,13 +80,16 @@ def _encode(payload: dict) -> str:
     return json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
 
 
-def pending(conn: sqlite3.Connection, *, limit: int = 100) -> list[OutboxRow]:
+def pending(conn: sqlite3.Connection, *, limit: int = 100, raw: bool = False) -> list[OutboxRow]:
+    """The oldest pending rows; with ``raw`` each payload is left as its stored JSON text
+    (a push splices it into the body as it is)."""
     rows = conn.execute(
         "SELECT seq, uuid, kind, version, payload, created_at, state, error FROM outbox "
         "WHERE state = 'pending' ORDER BY seq LIMIT ?",
         (limit,),
     ).fetchall()
-    return [OutboxRow(r[0], r[1], r[2], r[3], json.loads(r[4]), r[5], r[6], r[7]) for r in rows]
+    decode = (lambda text: text) if raw else json.loads
+    return [OutboxRow(r[0], r[1], r[2], r[3], decode(r[4]), r[5], r[6], r[7]) for r in rows]
 
 
 def pending_count(conn: sqlite3.Connection, kind: str | None = None) -> int:

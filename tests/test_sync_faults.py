@@ -125,7 +125,7 @@ def test_a_server_killed_mid_batch_leaves_no_partial_sale(chain, tmp_path):
             t.sell(*((sku, 1) for sku in rng.sample(SKUS, 5)))
         pusher = threading.Thread(target=lambda: _sync_quietly(t))
         pusher.start()
-        time.sleep(rng.uniform(0.05, 0.4))
+        time.sleep(rng.uniform(0.02, 0.25))
         chain.server.kill()
         pusher.join()
         # Whatever the server kept is whole: each sale with all its lines and movements.

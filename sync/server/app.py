@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import logging
 from datetime import date
 from typing import Annotated
@@ -159,10 +158,7 @@ def create_app(engine: Engine) -> FastAPI:
     ):
         # Pages are large: encode them directly rather than through FastAPI's encoder.
         body = service.pull(engine, bearer(authorization), cursor, limit, unsynced)
-        return Response(
-            json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode(),
-            media_type="application/json",
-        )
+        return Response(body, media_type="application/json")
 
     @api.get("/v1/day")
     def shop_day(
