@@ -157,9 +157,11 @@ def save_product(
 def product_payloads(conn: sqlite3.Connection, product_ids: list[int]) -> list[str]:
     """A till's local edit of each product, as JSON text in the server's ``product`` shape.
 
-    The catalog is the server's: an edit of a product the server already has loses to the
-    owner's version there (and is recorded); a product new to the server is added. The JSON
-    is made by SQLite, so a bulk import pays no Python encoding per product.
+    The catalog is the server's: each edit names the server revision it started from
+    (``base_rev``, NULL for a product made here). An edit of the current version is
+    applied; one of a version the owner has changed since loses to the owner's (and is
+    recorded there). The JSON is made by SQLite, so a bulk import pays no Python encoding
+    per product.
     """
     payloads = []
     for start in range(0, len(product_ids), 500):
@@ -170,7 +172,7 @@ def product_payloads(conn: sqlite3.Connection, product_ids: list[int]) -> list[s
             " 'active', p.active, 'stock_policy', p.stock_policy, 'weighed', p.weighed,"
             " 'barcodes', json((SELECT json_group_array(json_object('code', b.code,"
             "  'pack_qty', b.pack_qty)) FROM barcodes b WHERE b.product_id = p.id)),"
-            " 'base_rev', NULL)"
+            " 'base_rev', p.server_rev)"
             f" FROM products p WHERE p.id IN ({', '.join('?' * len(chunk))})",
             chunk,
         ).fetchall()
@@ -218,6 +220,7 @@ def index_product(conn: sqlite3.Connection, product_id: int, name: str, sku: str
 def set_active(store: Store, product_id: int, active: bool) -> None:
     with store.transaction() as conn:
         conn.execute("UPDATE products SET active = ? WHERE id = ?", (int(active), product_id))
+        outbox.append_many(conn, "product", product_payloads(conn, [product_id]))
 
 
 def count(store: Store) -> int:

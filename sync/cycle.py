@@ -291,16 +291,24 @@ def _apply_products(conn: sqlite3.Connection, table: dict | None) -> None:
         at["weighed"],
     )
     sku, name, codes, tokens = at["sku"], at["name"], at["barcodes"], at["search_tokens"]
+    rev = at.get("rev")  # absent from servers before revisions were sent
     conn.executemany(
         "INSERT INTO products (sku, name, unit, price, cost, tax_rate, category, active,"
-        " stock_policy, weighed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        " stock_policy, weighed, server_rev) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
         " ON CONFLICT (sku) DO UPDATE SET name = excluded.name, unit = excluded.unit,"
         " price = excluded.price, cost = excluded.cost, tax_rate = excluded.tax_rate,"
         " category = excluded.category, active = excluded.active,"
         " stock_policy = excluded.stock_policy, weighed = excluded.weighed,"
+        " server_rev = excluded.server_rev,"
         " updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')",
         [
-            (*fields(r), int(bool(r[active]) and not r[deleted]), r[policy], int(r[weighed]))
+            (
+                *fields(r),
+                int(bool(r[active]) and not r[deleted]),
+                r[policy],
+                int(r[weighed]),
+                None if rev is None else r[rev],
+            )
             for r in rows
         ],
     )

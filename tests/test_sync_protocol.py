@@ -14,7 +14,8 @@ from sync_harness import ROOT, product
 
 from app import catalog
 from localdb import Store
-from sync import outbox
+from sync import cycle, outbox
+from sync.client import SyncClient
 from sync.errors import Quarantined
 
 pytest_plugins = ["sync_fixtures"]
@@ -170,23 +171,81 @@ def test_a_till_restored_from_an_old_backup_is_quarantined_until_the_owner_clear
     assert new_sale in server_sales(chain) and len(server_sales(chain)) == 4
 
 
+def till_product(t, sku: str) -> tuple:
+    return tuple(t.store.one("SELECT name, price FROM products WHERE sku = ?", (sku,)))
+
+
+def edit_price(t, sku: str, price: int, name: str) -> None:
+    """A till's own edit, through the catalog as an import or product screen makes it."""
+    catalog.save_product(t.store, sku=sku, name=name, price=price, stock_policy="allow")
+
+
 def test_a_tills_catalog_edit_loses_to_the_owners_newer_version(chain, tmp_path):
     chain.add_products(product("A", 500))
     t = chain.till(tmp_path / "t1", "T01")
     t.sync()
+    base = t.store.scalar("SELECT server_rev FROM products WHERE sku = 'A'")
     chain.add_products(product("A", 650, name="Owner's name"))
-    with t.store.transaction() as conn:
-        edit = product("A", 480, name="Till's name")
-        edit["base_rev"] = 1
-        outbox.append(conn, "product", edit)
+    edit_price(t, "A", 480, "Till's name")  # offline: the till has not seen the owner's
 
     t.sync()
 
     assert chain.database.scalar("SELECT price FROM products") == 650
     lost = chain.database.rows("SELECT kind, detail FROM exceptions")
-    assert lost[0][0] == "catalog_edit_lost"
-    assert json.loads(lost[0][1])["till_version"]["price"] == 480
-    assert t.store.scalar("SELECT name FROM products WHERE sku = 'A'") == "Owner's name"
+    assert [row[0] for row in lost] == ["catalog_edit_lost"]
+    detail = json.loads(lost[0][1])
+    assert detail["till_version"]["price"] == 480 and detail["till_version"]["base_rev"] == base
+    assert till_product(t, "A") == ("Owner's name", 650)
+
+
+def test_a_tills_edit_of_the_current_version_is_applied_and_reaches_every_till(chain, tmp_path):
+    chain.add_products(product("A", 500))
+    t1, t2 = chain.till(tmp_path / "t1", "T01"), chain.till(tmp_path / "t2", "T02")
+    t1.sync(), t2.sync()
+    before = t1.store.scalar("SELECT server_rev FROM products WHERE sku = 'A'")
+    assert before is not None
+
+    edit_price(t1, "A", 480, "新名字")
+    t1.sync(), t2.sync()
+
+    assert chain.database.rows("SELECT name, price FROM products") == [("新名字", 480)]
+    assert chain.database.scalar("SELECT count(*) FROM exceptions") == 0
+    for t in (t1, t2):
+        assert till_product(t, "A") == ("新名字", 480)
+    assert t1.store.scalar("SELECT server_rev FROM products WHERE sku = 'A'") > before
+
+
+def test_two_tills_edit_the_same_product_offline_and_the_first_to_arrive_wins(chain, tmp_path):
+    chain.add_products(product("A", 500))
+    t1, t2 = chain.till(tmp_path / "t1", "T01"), chain.till(tmp_path / "t2", "T02")
+    t1.sync(), t2.sync()
+    edit_price(t1, "A", 480, "Till one")
+    edit_price(t2, "A", 470, "Till two")
+
+    t1.sync(), t2.sync(), t1.sync()
+
+    assert chain.database.scalar("SELECT price FROM products") == 480
+    lost = chain.database.rows("SELECT kind, detail FROM exceptions")
+    assert [row[0] for row in lost] == ["catalog_edit_lost"]
+    assert json.loads(lost[0][1])["till_version"]["name"] == "Till two"
+    for t in (t1, t2):
+        assert till_product(t, "A") == ("Till one", 480)
+
+
+def test_a_tills_second_edit_before_it_pulls_the_first_back_is_not_a_conflict(chain, tmp_path):
+    chain.add_products(product("A", 500))
+    t = chain.till(tmp_path / "t1", "T01")
+    t.sync()
+    edit_price(t, "A", 480, "First")
+    with SyncClient(t.config.sync.server, t.token) as client:
+        cycle.run(t.store, client, t.shop, pull_too=False)  # pushed, not pulled back yet
+    edit_price(t, "A", 460, "Second")
+
+    t.sync()
+
+    assert chain.database.rows("SELECT name, price FROM products") == [("Second", 460)]
+    assert chain.database.scalar("SELECT count(*) FROM exceptions") == 0
+    assert till_product(t, "A") == ("Second", 460)
 
 
 def test_report_day_from_the_command_line_and_over_http_agree(chain, tmp_path):

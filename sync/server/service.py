@@ -667,10 +667,11 @@ def _add_sale(batch: Batch, change, sale: models.SaleV1, catalog: dict) -> list[
 def _product_edit(conn: Connection, batch: Batch, edit: models.ProductV1) -> str:
     """The owner's catalog wins: a till's edit of a product changed since the till saw it loses."""
     row = conn.execute(
-        q("SELECT rev FROM products WHERE shop_id = :s AND sku = :k"),
+        q("SELECT rev, edited_by FROM products WHERE shop_id = :s AND sku = :k"),
         {"s": batch.till.shop_id, "k": edit.sku},
     ).fetchone()
-    if row is not None and (edit.base_rev is None or (row.rev or 0) > edit.base_rev):
+    current = row is None or row.edited_by == batch.till.id  # its own edit is no conflict
+    if not current and (edit.base_rev is None or (row.rev or 0) > edit.base_rev):
         batch.exception(
             "catalog_edit_lost", edit.sku, till_version=edit.model_dump(), server_rev=row.rev
         )
@@ -732,7 +733,7 @@ def _write_batch(conn: Connection, batch: Batch) -> None:
         )
         batch.feed_changed = True
     if batch.products:
-        upsert_products(conn, shop, batch.products)
+        upsert_products(conn, shop, batch.products, edited_by=batch.till.id)
         batch.feed_changed = True
     if batch.exceptions:
         add_exceptions(conn, batch.exceptions)
@@ -845,21 +846,25 @@ def stamp(conn: Connection, shop: str) -> int:
     return value
 
 
-def upsert_products(conn: Connection, shop: str, products: list) -> None:
+def upsert_products(
+    conn: Connection, shop: str, products: list, *, edited_by: str | None = None
+) -> None:
+    """Write products as the owner's (``edited_by`` None) or as a till's accepted edits."""
     many(
         conn,
         (
             "INSERT INTO products (shop_id, sku, name, unit, price, cost, tax_rate, category,"
-            " active, stock_policy, weighed, barcodes, search_tokens, deleted, updated_at, rev)"
-            " VALUES (:shop, :sku, :name, :unit, :price, :cost, :tax_rate, :category, :active,"
-            " :stock_policy, :weighed, :barcodes, :tokens, 0, :at, NULL)"
+            " active, stock_policy, weighed, barcodes, search_tokens, deleted, updated_at, rev,"
+            " edited_by) VALUES (:shop, :sku, :name, :unit, :price, :cost, :tax_rate,"
+            " :category, :active, :stock_policy, :weighed, :barcodes, :tokens, 0, :at, NULL,"
+            " :by)"
             " ON CONFLICT (shop_id, sku) DO UPDATE SET name = excluded.name,"
             " unit = excluded.unit, price = excluded.price, cost = excluded.cost,"
             " tax_rate = excluded.tax_rate, category = excluded.category,"
             " active = excluded.active, stock_policy = excluded.stock_policy,"
             " weighed = excluded.weighed, barcodes = excluded.barcodes,"
             " search_tokens = excluded.search_tokens, deleted = 0,"
-            " updated_at = excluded.updated_at, rev = NULL"
+            " updated_at = excluded.updated_at, rev = NULL, edited_by = excluded.edited_by"
         ),
         [
             {
@@ -877,6 +882,7 @@ def upsert_products(conn: Connection, shop: str, products: list) -> None:
                 "barcodes": json.dumps([[b.code, b.pack_qty] for b in p.barcodes]),
                 "tokens": name_tokens(p.name, p.sku),
                 "at": db.now(),
+                "by": edited_by,
             }
             for p in products
         ],
@@ -892,7 +898,7 @@ FEEDS = (
         "products",
         ("sku",),
         "name, unit, price, cost, tax_rate, category, active, stock_policy, weighed,"
-        " barcodes, search_tokens, deleted",
+        " barcodes, search_tokens, deleted, rev",
     ),
     (
         "customer",
@@ -1036,7 +1042,8 @@ def owner_delete_product(engine: Engine, token: str | None, shop: str, sku: str)
         shop_id = _existing_shop(conn, shop)
         done = conn.execute(
             q(
-                "UPDATE products SET deleted = 1, active = 0, rev = NULL, updated_at = :at"
+                "UPDATE products SET deleted = 1, active = 0, rev = NULL, edited_by = NULL,"
+                " updated_at = :at"
                 " WHERE shop_id = :s AND sku = :k"
             ),
             {"s": shop_id, "k": sku, "at": db.now()},
