@@ -35,7 +35,7 @@ def free_port() -> int:
 class Database:
     """A fresh server database: a SQLite file, or a uniquely named PostgreSQL database."""
 
-    def __init__(self, kind: str, tmp_path: Path) -> None:
+    def __init__(self, kind: str, tmp_path: Path, *, migrate: bool = True) -> None:
         self.kind = kind
         if kind == "sqlite":
             self.url = f"sqlite:///{tmp_path / 'server.db'}"
@@ -49,7 +49,8 @@ class Database:
                 conn.execute(f'CREATE DATABASE "{self.name}"')
             self.url = f"postgresql://postgres@127.0.0.1:5432/{self.name}"
         self.engine = db.make_engine(self.url)
-        db.migrate(self.engine)
+        if migrate:
+            db.migrate(self.engine)
 
     def drop(self) -> None:
         self.engine.dispose()
@@ -78,6 +79,9 @@ class ServerProcess:
         self.url = f"http://127.0.0.1:{self.port}"
 
     def start(self) -> ServerProcess:
+        return self.launch().wait_ready()
+
+    def launch(self) -> ServerProcess:
         log = open(self.data_dir / f"server-{self.port}.log", "ab")  # noqa: SIM115
         self.proc = subprocess.Popen(
             [
@@ -99,6 +103,9 @@ class ServerProcess:
             stderr=subprocess.STDOUT,
         )
         log.close()
+        return self
+
+    def wait_ready(self) -> ServerProcess:
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:

@@ -27,6 +27,7 @@ T = TypeVar("T")
 SERVER_DB_NAME = "server.db"
 MIGRATIONS = Path(__file__).with_name("migrations")
 WRITE_ATTEMPTS = 8
+MIGRATE_ATTEMPTS = 6
 
 
 class Busy(Exception):
@@ -116,8 +117,9 @@ def _retryable(exc: sa.exc.DBAPIError) -> bool:
     sqlstate = getattr(exc.orig, "sqlstate", None)
     if sqlstate in ("40001", "40P01", "55P03", "23505") or isinstance(exc, sa.exc.IntegrityError):
         return True
-    text = str(exc.orig).lower()
-    return "database is locked" in text or "database is busy" in text
+    # SQLITE_BUSY and SQLITE_LOCKED, with their extended codes (the primary code is the low byte).
+    code = getattr(exc.orig, "sqlite_errorcode", None)
+    return code is not None and code & 0xFF in (5, 6)
 
 
 def now() -> str:
@@ -125,7 +127,32 @@ def now() -> str:
 
 
 def migrate(engine: Engine) -> None:
-    """Bring the schema to the newest revision (Alembic, scripts bundled in this package)."""
+    """Bring the schema to the newest revision (Alembic, scripts bundled in this package).
+
+    Several server processes may start at once on a new database. PostgreSQL runs each
+    upgrade in one transaction, so the processes that lose the race to create the schema
+    fail whole (a duplicate table or key) and leave nothing behind; they wait, run the
+    upgrade again and find the schema already at the newest revision. No advisory lock is
+    taken, since the distributed engines the server may move to lack them.
+    """
+    for attempt in range(1, MIGRATE_ATTEMPTS + 1):
+        try:
+            _upgrade(engine)
+            return
+        except sa.exc.DBAPIError as exc:
+            if attempt == MIGRATE_ATTEMPTS:
+                raise
+            pause = 0.2 * attempt * (0.5 + random.random())
+            log.info(
+                "schema upgrade met another server's (%s); retry %d in %.2f s",
+                type(exc.orig).__name__,
+                attempt,
+                pause,
+            )
+            time.sleep(pause)
+
+
+def _upgrade(engine: Engine) -> None:
     from alembic import command
     from alembic.config import Config as AlembicConfig
 
