@@ -18,7 +18,9 @@ fi
 if ! fc-list 2>/dev/null | grep -qi "wenquanyi\|wqy" || ! command -v pdftoppm >/dev/null; then
     if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
         echo "Installing fonts-wqy-zenhei and poppler-utils..."
-        apt-get install -y -q fonts-wqy-zenhei poppler-utils >/dev/null
+        # A new machine may have no package lists yet: fetch them once and try again.
+        apt-get install -y -q fonts-wqy-zenhei poppler-utils >/dev/null 2>&1 \
+            || { apt-get update -q >/dev/null && apt-get install -y -q fonts-wqy-zenhei poppler-utils >/dev/null; }
     else
         echo "Note: install fonts-wqy-zenhei and poppler-utils for Chinese rendering and PDF checks."
     fi
