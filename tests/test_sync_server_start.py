@@ -7,9 +7,7 @@ from sync_harness import Database, ServerProcess
 
 
 @pytest.mark.parametrize("kind", ["sqlite", "postgres"])
-def test_servers_started_together_on_a_new_database_migrate_it_once_and_all_serve(
-    kind, tmp_path
-):
+def test_servers_started_together_on_a_new_database_migrate_it_once_and_all_serve(kind, tmp_path):
     database = Database(kind, tmp_path, migrate=False)
     servers = [ServerProcess(database, tmp_path / f"s{i}") for i in range(4)]
     try:
