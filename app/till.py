@@ -37,7 +37,7 @@ from app.errors import (
     UnknownBarcode,
     UserInputError,
 )
-from app.money import div_round, percent_of
+from app.money import div_round, line_gross, percent_of
 from app.ticket import (
     TENDERS,
     Discount,
@@ -83,6 +83,23 @@ class ReturnDraft:
     original: sales.Sale | None
     returnable: dict[int, int] = field(default_factory=dict)  # original line id -> milli left
     ticket: Ticket = field(default_factory=Ticket)
+
+
+def exact_label_line(price_fen: int, price_per_kg: int) -> tuple[int, int]:
+    """Grams and a price per kg whose line total is exactly what the price label says.
+
+    The weight a price label stands for is derived from the catalog's price per kg. Where
+    no whole number of grams gives the label's price to the fen, the unit price moves by
+    the fewest fen that does, so the customer pays what the label shows.
+    """
+    for step in range(0, 100):
+        for unit_price in {price_per_kg + step, max(1, price_per_kg - step)}:
+            grams = div_round(price_fen * 1000, unit_price)
+            for qty in (grams, grams - 1, grams + 1):
+                if qty > 0 and line_gross(unit_price, qty) == price_fen:
+                    return qty, unit_price
+    grams = max(1, div_round(price_fen * 1000, price_per_kg))
+    return grams, div_round(price_fen * 1000, grams)
 
 
 class Till:
@@ -162,25 +179,30 @@ class Till:
         if hit is None:
             raise UnknownBarcode(f"unknown scale item {scanned.item_code}", code=scanned.code)
         product = hit.product
+        self._check_sellable(product)
+        unit_price = product.price
         if scanned.weight_g:
             qty = scanned.weight_g
-        else:  # the label carries the price: derive the weight it stands for
-            qty = div_round(scanned.price_fen * 1000, product.price)
+        else:  # the label carries the price, which is what the customer saw: keep it exact
+            qty, unit_price = exact_label_line(scanned.price_fen, product.price)
         if qty <= 0:
             raise InvalidQuantity("the scale label shows no weight", code=scanned.code)
+        warnings = self._stock_warnings(product, qty, extra=True)
         line = self._new_line(product, qty_milli=qty, barcode=scanned.code)
         line.weighed = True
-        if scanned.price_fen:  # the label's price is what the customer saw: keep it exact
-            line.unit_price = div_round(scanned.price_fen * 1000, qty)
-        return ScanResult(line, qty, self._stock_warnings(product, qty, extra=True))
+        line.unit_price = unit_price
+        return ScanResult(line, qty, warnings)
 
-    def _add(
-        self, product: catalog.Product, *, qty_milli: int, barcode: str, confirmed: bool
-    ) -> ScanResult:
+    def _check_sellable(self, product: catalog.Product) -> None:
         if not product.active:
             raise ProductInactive(f"{product.name} is not for sale", name=product.name)
         if product.price <= 0:
             raise InvalidPrice(f"{product.name} has no price", name=product.name)
+
+    def _add(
+        self, product: catalog.Product, *, qty_milli: int, barcode: str, confirmed: bool
+    ) -> ScanResult:
+        self._check_sellable(product)
         line = next(
             (
                 ln
@@ -368,7 +390,16 @@ class Till:
             line.below_cost_approved_by = approver.id
 
     def attach_customer(self, customer_id: int | None) -> None:
+        """Put a customer on the ticket, or take them off; on-account payments pin them."""
         self._check_open()
+        if customer_id == self.ticket.customer_id:
+            return
+        if any(p.tender == "account" for p in self.ticket.payments):
+            raise TenderNotAllowed(
+                "remove the on-account payment before changing the customer", tender="account"
+            )
+        if customer_id is not None and customers.by_id(self.store, customer_id) is None:
+            raise UserInputError(f"no customer {customer_id}")
         self.ticket.customer_id = customer_id
 
     def _line(self, line_id: int) -> Line:
@@ -384,11 +415,14 @@ class Till:
     # -- hold and resume -------------------------------------------------------------------
 
     def hold(self, *, label: str = "") -> int:
-        """Park the open ticket and start a new one. Returns the held ticket's id."""
+        """Park the open ticket and start a new one. Returns the held ticket's id.
+
+        Payments already taken (a card slip, a scanned payment code) stay with the ticket
+        and come back when it is resumed.
+        """
         self._check_open()
         if not self.ticket.lines:
             raise EmptyTicket("nothing to hold")
-        self.ticket.payments.clear()
         with self.store.transaction() as conn:
             held_id = conn.execute(
                 "INSERT INTO held_tickets (uuid, label, cashier_id, ticket) VALUES (?, ?, ?, ?)"
@@ -471,9 +505,14 @@ class Till:
         return self.totals(trial).due
 
     def _check_credit(self, amount: int) -> None:
-        if self.ticket.customer_id is None:
+        """``amount`` more on account must fit the attached customer's credit left."""
+        customer = (
+            customers.by_id(self.store, self.ticket.customer_id)
+            if self.ticket.customer_id is not None
+            else None
+        )
+        if customer is None:
             raise TenderNotAllowed("on account needs a customer on the ticket", tender="account")
-        customer = customers.by_id(self.store, self.ticket.customer_id)
         on_ticket = sum(p.amount for p in self.ticket.payments if p.tender == "account")
         if amount + on_ticket > customer.credit_left:
             raise CreditLimitExceeded(
@@ -508,9 +547,11 @@ class Till:
     def _below_cost(self, totals: Totals) -> list[Line]:
         out = []
         for line, priced in zip(self.ticket.lines, totals.lines, strict=True):
-            if line.below_cost_approved_by is None and line.cost > 0:
-                if priced.net * 1000 < line.cost * line.qty_milli:
-                    out.append(line)
+            if line.below_cost_approved_by is not None:
+                continue
+            # A line given away (a 100% discount) needs an owner even when no cost is known.
+            if priced.net <= 0 or priced.net * 1000 < line.cost * line.qty_milli:
+                out.append(line)
         return out
 
     def complete(self, *, extra_hooks: Sequence[Callable] = ()) -> Completed:
@@ -531,6 +572,8 @@ class Till:
                 "card, phone or account payments exceed what is due; remove one",
                 excess=totals.paid - totals.change - totals.total,
             )
+        if any(p.tender == "account" for p in ticket.payments):
+            self._check_credit(0)  # the balance may have moved since the payment was added
         below = self._below_cost(totals)
         if below:
             raise PermissionRequired(

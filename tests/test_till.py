@@ -19,11 +19,13 @@ from app.errors import (
     Overpaid,
     PaymentCodeScanned,
     PermissionRequired,
+    ProductInactive,
     StockShort,
     TenderNotAllowed,
     TicketClosed,
     Underpaid,
     UnknownBarcode,
+    UserInputError,
     WrongPin,
 )
 from app.ticket import Discount
@@ -351,3 +353,106 @@ def test_non_cash_payments_above_the_total_stop_completion(store, till):
     till.remove_payment(0)
     till.add_payment(tender="card", amount=350)
     assert till.complete().total == 350
+
+
+def rice_label(*, grams: int) -> str:
+    return with_check_digit("2" + "000123" + f"{grams:05d}")
+
+
+def price_label_till(store, cashier) -> Till:
+    till = Till(store, Config().replace("shop", scale_barcode_layout="2CCCCCCPPPPPK"))
+    till.login(cashier)
+    return till
+
+
+@pytest.mark.parametrize("price", [4665, 4681, 1234, 5, 99999])
+def test_a_price_label_charges_exactly_the_printed_price(store, products, cashier, price):
+    catalog.save_product(
+        store, sku="BEEF", name="牛腱子", unit="kg", price=3999, weighed=True,
+        stock_policy="allow", barcodes=["000124"],
+    )  # fmt: skip
+    till = price_label_till(store, cashier)
+    till.scan(with_check_digit("2" + "000124" + f"{price:05d}"))
+    (line,) = till.ticket.lines
+    assert line.weighed and line.qty_milli > 0
+    assert abs(line.qty_milli - price * 1000 // 3999) <= 2  # the weight the label stands for
+    assert till.totals().total == price
+
+
+def test_a_weighed_item_short_of_stock_under_block_adds_no_line(store, products, till):
+    catalog.save_product(
+        store, sku="RICE", name="散装大米", unit="kg", price=598, weighed=True,
+        stock_policy="block", barcodes=["000123"],
+    )  # fmt: skip
+    stock.record(store, product_id=products["rice"], qty_milli=-49_000, kind="adjustment")
+    till.scan(rice_label(grams=600))  # 0.6 kg of the 1 kg left: counted once, so it fits
+    with pytest.raises(StockShort):
+        till.scan(rice_label(grams=500))
+    assert [ln.qty_milli for ln in till.ticket.lines] == [600]
+
+
+def test_an_inactive_weighed_item_is_not_sold(store, products, till):
+    catalog.save_product(
+        store, sku="RICE", name="散装大米", unit="kg", price=598, weighed=True,
+        active=False, barcodes=["000123"],
+    )  # fmt: skip
+    with pytest.raises(ProductInactive):
+        till.scan(rice_label(grams=600))
+    assert till.ticket.lines == []
+
+
+def test_on_account_payment_pins_the_customer(store, till):
+    c = customers.save_customer(store, name="王师傅", phone="13900000000", credit_limit=500)
+    other = customers.save_customer(store, name="李四", phone="13900000001", credit_limit=0)
+    till.scan(COLA)
+    till.attach_customer(c.id)
+    till.add_payment(tender="account", amount=350)
+    for customer_id in (None, other.id):
+        with pytest.raises(TenderNotAllowed):
+            till.attach_customer(customer_id)
+    assert till.ticket.customer_id == c.id
+    till.complete()
+    assert customers.by_id(store, c.id).balance == 350
+
+
+def test_an_unknown_customer_cannot_be_attached(till):
+    with pytest.raises(UserInputError):
+        till.attach_customer(424242)
+    assert till.ticket.customer_id is None
+
+
+def test_credit_is_checked_again_when_the_sale_completes(store, cashier, products):
+    c = customers.save_customer(store, name="王师傅", phone="13900000000", credit_limit=500)
+    first, second = Till(store, Config()), Till(store, Config())
+    for t in (first, second):
+        t.login(cashier)
+        t.scan(COLA)
+        t.attach_customer(c.id)
+        t.add_payment(tender="account", amount=350)
+    first.complete()
+    with pytest.raises(CreditLimitExceeded):  # the other till used the credit meanwhile
+        second.complete()
+    assert customers.by_id(store, c.id).balance == 350
+
+
+def test_payments_taken_stay_with_a_held_ticket(till):
+    till.scan(COLA)
+    till.add_payment(tender="card", amount=200, reference="card slip 0042")
+    held = till.hold()
+    till.resume(held)
+    assert [(p.tender, p.amount, p.reference) for p in till.ticket.payments] == [
+        ("card", 200, "card slip 0042")
+    ]
+    assert till.totals().due == 150
+
+
+def test_a_line_given_away_needs_an_owner(store, till, owner):
+    catalog.save_product(store, sku="BAG", name="购物袋", price=20, barcodes=["6900000000014"])
+    till.scan("6900000000014")  # no cost recorded, so "below cost" alone would not catch it
+    till.discount_line(till.ticket.lines[0].line_id, Discount("percent", 10000), approver=owner)
+    with pytest.raises(PermissionRequired) as caught:
+        till.complete()
+    assert caught.value.action == "below_cost"
+    till.approve_below_cost(owner)
+    done = till.complete()
+    assert done.total == 0
