@@ -103,8 +103,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
-    except OSError as exc:
-        log.exception("command %s failed", args.command)
+    except OSError as exc:  # a path the person gave: the file log keeps the details
+        log.info("command %s failed", args.command, exc_info=True)
         print(
             f"tillbook: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr
         )

@@ -11,6 +11,14 @@ import platformdirs
 FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 
 
+class _MessageOnly(logging.Formatter):
+    """The console's lines carry no traceback; the log file keeps it."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        record.message = record.getMessage()
+        return self.formatMessage(record)
+
+
 def log_dir() -> Path:
     return Path(platformdirs.user_log_dir("tillbook", appauthor=False))
 
@@ -33,7 +41,10 @@ def setup(*, verbose: bool = False, directory: Path | None = None) -> Path:
     file_handler.setFormatter(logging.Formatter(FORMAT))
     console = logging.StreamHandler()
     console.setLevel(logging.DEBUG if verbose else logging.WARNING)
-    console.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+    console_format = "%(levelname)s %(name)s: %(message)s"
+    console.setFormatter(
+        logging.Formatter(console_format) if verbose else _MessageOnly(console_format)
+    )
     for handler in (file_handler, console):
         handler._tillbook = True
         root.addHandler(handler)

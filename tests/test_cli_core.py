@@ -40,6 +40,22 @@ def test_user_mistakes_get_one_line_and_a_non_zero_exit(tmp_path):
         assert "Traceback" not in out.stderr
 
 
+def test_a_path_that_cannot_be_written_is_one_line_and_the_log_keeps_the_details(tmp_path):
+    taken = tmp_path / "taken.txt"
+    taken.write_text("not a folder")
+    (tmp_path / "folder.csv").mkdir()
+    for args in (
+        ["backup", "--to", str(taken)],
+        ["export", "products", str(tmp_path / "folder.csv")],
+    ):
+        out = run(tmp_path, *args)
+        assert out.returncode == 1
+        assert out.stderr.count("\n") == 1 and out.stderr.startswith("tillbook: ")
+        assert "Traceback" not in out.stderr
+    log = (tmp_path / "state" / "tillbook" / "log" / "tillbook.log").read_text()
+    assert "Traceback" in log
+
+
 def test_bad_config_names_the_key(tmp_path):
     data = tmp_path / "data"
     data.mkdir()
