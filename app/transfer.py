@@ -55,6 +55,7 @@ PRODUCT_COLUMNS = (
     "stock_policy",
     "weighed",
     "active",
+    "other_barcodes",
 )
 REQUIRED_COLUMNS = ("barcode", "name", "price")
 SALES_COLUMNS = (
@@ -154,6 +155,11 @@ class _ProductRow:
     price: int
     values: dict[str, object]  # the optional columns present in the file
     stock_milli: int | None
+    other_barcodes: tuple[tuple[str, int], ...] = ()  # (code, pack quantity)
+
+    @property
+    def codes(self) -> list[str]:
+        return [c for c in (self.barcode, *(code for code, _ in self.other_barcodes)) if c]
 
 
 # -- reading tables -------------------------------------------------------------------------
@@ -343,17 +349,18 @@ def _parse_rows(
         except UserInputError as exc:
             errors.append(RowError(line, str(exc)))
             continue
-        if row.barcode and row.barcode in by_barcode:
-            errors.append(
-                RowError(line, f"barcode {row.barcode} is also on line {by_barcode[row.barcode]}")
-            )
+        twice = next((code for code in row.codes if code in by_barcode), None)
+        if twice is not None:
+            errors.append(RowError(line, f"barcode {twice} is also on line {by_barcode[twice]}"))
             continue
         sku_key = row.sku if row.sku is not None else row.barcode
         if sku_key in by_sku:
             errors.append(RowError(line, f"SKU {sku_key} is also on line {by_sku[sku_key]}"))
             continue
-        if row.barcode:
-            by_barcode[row.barcode] = line
+        if len(set(row.codes)) < len(row.codes):
+            errors.append(RowError(line, "other_barcodes: a barcode appears twice in the row"))
+            continue
+        by_barcode.update(dict.fromkeys(row.codes, line))
         by_sku[sku_key] = line
         parsed.append(row)
     return parsed
@@ -368,8 +375,7 @@ def _parse_row(line: int, cells: list[str], columns: dict[str, int]) -> _Product
     sku = get("sku") or None
     if not barcode and not sku:
         raise UserInputError("no barcode (and no SKU)")
-    if barcode.isdigit() and len(barcode) in (8, 12, 13, 14) and not gtin_valid(barcode):
-        raise UserInputError(f"barcode {barcode}: check digit wrong (mistyped or misread?)")
+    _check_barcode(barcode)
     name = cell["name"]
     if not name:
         raise UserInputError("no name")
@@ -398,6 +404,8 @@ def _parse_row(line: int, cells: list[str], columns: dict[str, int]) -> _Product
         for column in ("weighed", "active"):
             if column in cell:
                 values[column] = _flag(cell[column], default=_DEFAULTS[column])
+        column = "other_barcodes"
+        others = _parse_other_barcodes(get(column, ""))
         column = "stock"
         stock_milli = None
         if get("stock"):
@@ -406,7 +414,24 @@ def _parse_row(line: int, cells: list[str], columns: dict[str, int]) -> _Product
                 raise UserInputError(f"cannot be negative ({cell['stock']})")
     except UserInputError as exc:
         raise UserInputError(f"{column}: {exc}") from None
-    return _ProductRow(line, barcode, sku, name, price, values, stock_milli)
+    return _ProductRow(line, barcode, sku, name, price, values, stock_milli, others)
+
+
+def _check_barcode(code: str) -> None:
+    if code.isdigit() and len(code) in (8, 12, 13, 14) and not gtin_valid(code):
+        raise UserInputError(f"barcode {code}: check digit wrong (mistyped or misread?)")
+
+
+def _parse_other_barcodes(text: str) -> tuple[tuple[str, int], ...]:
+    """``16901234567899*24 6901234567800``: more codes, a case as its code, ``*`` and its count."""
+    found = []
+    for item in text.replace(";", " ").replace(",", " ").split():
+        code, _, pack = item.partition("*")
+        if not code or (pack and not (pack.isdigit() and 1 <= int(pack) <= 100_000)):
+            raise UserInputError(f"{item} is not a barcode or CODE*PACK (like 16901234567899*24)")
+        _check_barcode(code)
+        found.append((code, int(pack) if pack else 1))
+    return tuple(found)
 
 
 def _flag(text: str, *, default: int) -> int:
@@ -432,21 +457,22 @@ def _apply(
     optional = [c for c in PRODUCT_COLUMNS if c in present and c in _DEFAULTS]
     owners = _lookup(
         conn,
-        "SELECT b.code, p.id, p.sku FROM barcodes b JOIN products p ON p.id = b.product_id"
+        "SELECT b.code, p.id, p.sku, b.pack_qty FROM barcodes b"
+        " JOIN products p ON p.id = b.product_id"
         " WHERE b.code IN ({})",
-        [r.barcode for r in rows if r.barcode],
+        [code for r in rows for code in r.codes],
     )
     skus = [r.sku if r.sku is not None else owners.get(r.barcode, (0, r.barcode))[1] for r in rows]
     known = _lookup(conn, "SELECT sku, id, name FROM products WHERE sku IN ({})", skus)
     next_id = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM products").fetchone()[0]
 
-    inserts, updates, new_barcodes, search_rows, reindex = [], [], [], [], []
+    inserts, updates, new_barcodes, pack_changes, search_rows, reindex = [], [], [], [], [], []
     stock_targets: list[tuple[int, str, int, bool]] = []
     for row, sku in zip(rows, skus, strict=True):
-        owner = owners.get(row.barcode)
-        if owner and owner[1] != sku:
+        taken = next((c for c in row.codes if c in owners and owners[c][1] != sku), None)
+        if taken is not None:
             report.errors.append(
-                RowError(row.line, f"barcode {row.barcode} already belongs to SKU {owner[1]}")
+                RowError(row.line, f"barcode {taken} already belongs to SKU {owners[taken][1]}")
             )
             continue
         values = [row.name, row.price, *(row.values[c] for c in optional)]
@@ -461,8 +487,17 @@ def _apply(
             if before[1] != row.name:
                 reindex.append((product_id,))
                 search_rows.append((product_id, name_tokens(row.name, sku)))
-        if owner is None and row.barcode:
-            new_barcodes.append((row.barcode, product_id))
+        codes = [(row.barcode, 1)] if row.barcode else []
+        new_barcodes.extend(
+            (code, product_id, pack)
+            for code, pack in (*codes, *row.other_barcodes)
+            if code not in owners
+        )
+        pack_changes.extend(
+            (pack, code)
+            for code, pack in row.other_barcodes
+            if code in owners and owners[code][2] != pack
+        )
         if row.stock_milli is not None:
             stock_targets.append((product_id, sku, row.stock_milli, before is None))
 
@@ -480,8 +515,9 @@ def _apply(
         updates,
     )
     conn.executemany(
-        "INSERT INTO barcodes (code, product_id, pack_qty) VALUES (?, ?, 1)", new_barcodes
+        "INSERT INTO barcodes (code, product_id, pack_qty) VALUES (?, ?, ?)", new_barcodes
     )
+    conn.executemany("UPDATE barcodes SET pack_qty = ? WHERE code = ?", pack_changes)
     conn.executemany("DELETE FROM product_search WHERE rowid = ?", reindex)
     conn.executemany("INSERT INTO product_search (rowid, tokens) VALUES (?, ?)", search_rows)
     # New and changed products go up to the server, before the stock movements naming them;
@@ -550,10 +586,12 @@ def _set_stock(conn: sqlite3.Connection, targets: list[tuple[int, str, int, bool
 def export_products(store: Store, path: Path) -> int:
     """Write the catalog with the import's columns; returns the number of products."""
     rows = store.conn.execute(
-        "SELECT (SELECT min(code) FROM barcodes b WHERE b.product_id = p.id AND b.pack_qty = 1),"
+        "SELECT p.id, (SELECT min(code) FROM barcodes b WHERE b.product_id = p.id"
+        "  AND b.pack_qty = 1),"
         " p.sku, p.name, p.unit, p.price, p.cost, p.tax_rate, p.category,"
         " (SELECT on_hand_milli FROM stock_levels s WHERE s.product_id = p.id"
-        "  AND s.location_id = ?), p.stock_policy, p.weighed, p.active"
+        "  AND s.location_id = ?), p.stock_policy, p.weighed, p.active,"
+        " (SELECT count(*) FROM barcodes b WHERE b.product_id = p.id)"
         " FROM products p ORDER BY p.id",
         (SHOP,),
     )
@@ -561,8 +599,24 @@ def export_products(store: Store, path: Path) -> int:
 
     def records() -> Iterator[list]:
         nonlocal count
-        for barcode, sku, name, unit, price, cost, rate, category, stock, policy, w, a in rows:
+        for (
+            pid,
+            barcode,
+            sku,
+            name,
+            unit,
+            price,
+            cost,
+            rate,
+            category,
+            stock,
+            policy,
+            w,
+            a,
+            n,
+        ) in rows:
             count += 1
+            others = _other_barcodes(store, pid, barcode) if n > (1 if barcode else 0) else ""
             yield [
                 barcode or "",
                 sku,
@@ -576,10 +630,20 @@ def export_products(store: Store, path: Path) -> int:
                 policy,
                 str(w),
                 str(a),
+                others,
             ]
 
     write_table(path, PRODUCT_COLUMNS, records())
     return count
+
+
+def _other_barcodes(store: Store, product_id: int, unit_barcode: str | None) -> str:
+    codes = store.conn.execute(
+        "SELECT code, pack_qty FROM barcodes WHERE product_id = ? AND code IS NOT ?"
+        " ORDER BY pack_qty, code",
+        (product_id, unit_barcode),
+    )
+    return " ".join(code if pack == 1 else f"{code}*{pack}" for code, pack in codes)
 
 
 def export_sales(

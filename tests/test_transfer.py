@@ -314,6 +314,8 @@ def test_an_export_imports_back_unchanged(store, tmp_path, suffix):
         )
         assert (news.active, news.tax_rate) == (False, 0)
         assert catalog.by_barcode(other, "000123").product.id == rice.id
+        case = catalog.by_barcode(other, "16901234567899")  # the case still scans as 24
+        assert (case.product.sku, case.pack_qty) == ("COLA", 24)
 
     assert report.errors == []
     assert read_rows(first) == read_rows(second)
@@ -322,6 +324,7 @@ def test_an_export_imports_back_unchanged(store, tmp_path, suffix):
         assert first.read_bytes().startswith(codecs.BOM_UTF8)
         assert read_rows(first)[1] == [
             "6901234567892", "COLA", "可口可乐 330ml", "罐", "3.50", "2.00", "13", "饮料", "48", "warn", "0", "1",
+            "16901234567899*24",
         ]  # fmt: skip
 
 
@@ -335,6 +338,34 @@ def test_reimporting_an_export_into_the_same_store_changes_nothing(store, tmp_pa
     assert (report.created, report.updated, report.stock_changes, report.errors) == (0, 3, 0, [])
     assert store.scalar("SELECT count(*) FROM stock_moves") == moves
     assert store.scalar("SELECT count(*) FROM barcodes") == 4  # the case barcode is kept
+
+
+def test_other_barcodes_add_codes_and_cases_and_update_a_pack(store, tmp_path):
+    source = tmp_path / "codes.csv"
+    source.write_text(
+        "barcode,sku,name,price,other_barcodes\n"
+        "6901234567892,COLA,可口可乐 330ml,3.50,16901234567899*24 6901234567809\n"
+        "6923450657713,TEA,红茶,4.00,6901234567892\n"  # the cola's code, on another row
+        "4006381333931,PEN,Pen,12,4006381333932*x\n",
+        encoding="utf-8",
+    )
+    report = transfer.import_products(store, source)
+
+    assert [(e.line, e.reason.split(":")[0]) for e in report.errors] == [
+        (3, "barcode 6901234567892 is also on line 2"),
+        (4, "other_barcodes"),
+    ]
+    assert catalog.by_barcode(store, "16901234567899").pack_qty == 24
+    assert catalog.by_barcode(store, "6901234567809").product.sku == "COLA"
+
+    source.write_text(
+        "barcode,sku,name,price,other_barcodes\n"
+        "6901234567892,COLA,可口可乐 330ml,3.50,16901234567899*12\n",
+        encoding="utf-8",
+    )
+    assert transfer.import_products(store, source).errors == []
+    assert catalog.by_barcode(store, "16901234567899").pack_qty == 12
+    assert catalog.by_barcode(store, "6901234567809") is not None  # never removed by an import
 
 
 def read_rows(path: Path) -> list[list[str]]:
