@@ -7,7 +7,8 @@ from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
 
-from app import catalog, sales, stock
+from app import catalog, customers, sales, stock
+from app.barcode import with_check_digit
 from app.config import Config
 from app.errors import ValidationError
 from app.ticket import Discount
@@ -41,7 +42,16 @@ class Counter(RuleBasedStateMachine):
             )
             stock.record(self.store, product_id=pid, qty_milli=20_000, kind="receipt")
             self.ids.append(pid)
-        self.rounding = "none"
+        rice = catalog.save_product(
+            self.store, sku="W", name="W", unit="kg", price=2999, tax_rate=900, weighed=True,
+            barcodes=["000777"],
+        )  # fmt: skip
+        stock.record(self.store, product_id=rice, qty_milli=20_000, kind="receipt")
+        self.ids.append(rice)
+        self.member = customers.save_customer(
+            self.store, name="Z", phone="13900000009", credit_limit=30_000
+        ).id
+        self.shop = {"cash_rounding": "none", "tax_inclusive": True}
         self.till = Till(self.store, Config())
         self.sold: list[int] = []
 
@@ -84,13 +94,33 @@ class Counter(RuleBasedStateMachine):
         else:
             self.till.discount_line(lines[pick % len(lines)].line_id, discount)
 
+    @rule(grams=st.integers(1, 9999))
+    def weigh(self, grams):
+        try:
+            self.till.scan(with_check_digit("2" + "000777" + f"{grams:05d}"))
+        except ValidationError:
+            pass
+
     @rule(step=st.sampled_from(["none", "0.1", "1"]))
     def change_rounding(self, step):
-        self.till.config = Config().replace("shop", cash_rounding=step)
+        self.shop["cash_rounding"] = step
+        self.till.config = Config().replace("shop", **self.shop)
 
-    @rule(tender=st.sampled_from(["cash", "card", "wechat"]), share=st.integers(1, 100))
+    @rule(inclusive=st.booleans())
+    def change_tax_pricing(self, inclusive):
+        self.shop["tax_inclusive"] = inclusive
+        self.till.config = Config().replace("shop", **self.shop)
+
+    @rule(attach=st.booleans())
+    def customer(self, attach):
+        try:
+            self.till.attach_customer(self.member if attach else None)
+        except ValidationError:
+            pass
+
+    @rule(tender=st.sampled_from(["cash", "card", "wechat", "account"]), share=st.integers(1, 100))
     def pay(self, tender, share):
-        due = self.till.totals().due
+        due = self.till.due_for(tender)  # cash may round the total down, the others may not
         if self.till.ticket.lines and due > 0:
             amount = max(1, due * share // 100) + (500 if tender == "cash" else 0)
             try:
@@ -136,7 +166,8 @@ class Counter(RuleBasedStateMachine):
                 == sum(t for _, _, t in sale.taxes)
             )
             net_total = sum(ln.net for ln in sale.lines)
-            assert net_total + sale.rounding == sale.total
+            tax_on_top = 0 if sale.tax_inclusive else sale.tax_total
+            assert net_total + tax_on_top + sale.rounding == sale.total
             paid = sum(p.amount for p in sale.payments)
             assert paid - sale.change_given == sale.total
             if sale.kind == "sale":
@@ -147,6 +178,23 @@ class Counter(RuleBasedStateMachine):
                 taken["cash"] = taken.get("cash", 0) - sale.change_given
                 for tender, refunded in sales.refunded_by_tender(self.store, sale.id).items():
                     assert refunded <= taken.get(tender, 0)
+
+    @invariant()
+    def the_customer_owes_what_went_on_account(self):
+        signed = self.store.scalar(
+            "SELECT coalesce(sum(CASE s.kind WHEN 'sale' THEN p.amount ELSE -p.amount END), 0)"
+            " FROM sale_payments p JOIN sales s ON s.id = p.sale_id"
+            " WHERE p.tender = 'account' AND s.customer_id = ?",
+            (self.member,),
+        )
+        unowned = self.store.scalar(
+            "SELECT count(*) FROM sale_payments p JOIN sales s ON s.id = p.sale_id"
+            " WHERE p.tender = 'account' AND s.customer_id IS NULL"
+        )
+        owed = customers.by_id(self.store, self.member)
+        assert unowned == 0
+        assert owed.balance == signed
+        assert 0 <= owed.balance <= owed.credit_limit
 
     @invariant()
     def on_hand_is_the_sum_of_movements(self):
@@ -187,5 +235,15 @@ def test_the_machine_reaches_sales_and_returns():
         machine.on_hand_is_the_sum_of_movements()
         kinds = [r[0] for r in machine.store.execute("SELECT kind FROM sales ORDER BY id")]
         assert kinds[0] == "sale" and "return" in kinds
+
+        machine.change_tax_pricing(inclusive=False)
+        machine.weigh(grams=1234)
+        machine.customer(attach=True)
+        machine.pay(tender="account", share=100)
+        machine.customer(attach=False)  # refused: the payment pins the customer
+        machine.complete()
+        machine.the_customer_owes_what_went_on_account()
+        machine.every_sale_reconciles()
+        assert customers.by_id(machine.store, machine.member).balance > 0
     finally:
         machine.teardown()
