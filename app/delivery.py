@@ -26,13 +26,14 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
-from app import audit, catalog, customers, stock
+from app import audit, catalog, customers, sales, stock
 from app.barcode import CodeKind, ScaleLayout, classify
 from app.errors import (
     MisreadBarcode,
     PaymentCodeScanned,
     PermissionRequired,
     SaleNotFound,
+    StockShort,
     UnknownBarcode,
     UserInputError,
     ValidationError,
@@ -654,26 +655,115 @@ def reopen(
     return load(store, delivery_id=delivery_id)
 
 
+@dataclass(frozen=True)
+class Shortage:
+    """The warehouse holds less of a product than a dispatch takes."""
+
+    product_id: int
+    sku: str
+    name: str
+    unit: str
+    stock_policy: str
+    wanted_milli: int
+    on_hand_milli: int
+
+
+def takes_stock(store: Store, delivery: Delivery) -> bool:
+    """Whether dispatching the slip moves stock out of the warehouse.
+
+    Stock leaves once. A customer order, or a sale whose slip was made in the sale's own
+    transaction (the counter's "deliver"), leaves the warehouse at dispatch. A slip made later
+    for a sale that already took its goods off the shop's shelf moves nothing more.
+    """
+    return delivery.sale_id is None or not sales.took_stock(store, delivery.sale_id)
+
+
+def shortages(store: Store, *, delivery_id: int) -> list[Shortage]:
+    """What dispatching the slip now would take beyond the warehouse's on-hand."""
+    found = load(store, delivery_id=delivery_id)
+    if not takes_stock(store, found):
+        return []
+    wanted: dict[int, int] = {}
+    for ln in found.lines:
+        if ln.product_id is not None and ln.picked_milli > 0:
+            wanted[ln.product_id] = wanted.get(ln.product_id, 0) + ln.picked_milli
+    out = []
+    for product_id, qty in wanted.items():
+        on_hand = stock.on_hand(store, product_id, stock.WAREHOUSE)
+        if qty > on_hand:
+            product = catalog.by_id(store, product_id)
+            out.append(
+                Shortage(
+                    product_id,
+                    product.sku,
+                    product.name,
+                    product.unit,
+                    product.stock_policy,
+                    qty,
+                    on_hand,
+                )
+            )
+    return out
+
+
 def dispatch(
     store: Store, *, delivery_id: int, user: User | None, note: str = "", now=None
 ) -> Delivery:
-    """The van leaves: what was picked leaves the warehouse location through the ledger."""
+    """The van leaves: what was picked leaves the warehouse location through the ledger.
+
+    Short warehouse stock follows each product's policy, as at the counter: ``block`` refuses
+    the dispatch (``StockShort``); otherwise it goes, and the shortage is audited as
+    ``stock_short_dispatched``.
+    """
     _require_worker(user, "dispatch")
     with store.transaction() as conn:
         delivery = load(store, delivery_id=delivery_id)
         _check_transition(delivery, "dispatched")
-        moves = [
-            stock.write_move(
-                conn,
-                product_id=ln.product_id,
-                qty_milli=-ln.picked_milli,
-                kind="dispatch",
-                location_id=stock.WAREHOUSE,
-                ref=delivery.number,
+        short = shortages(store, delivery_id=delivery_id)
+        for item in short:
+            if item.stock_policy == "block":
+                raise StockShort(
+                    f"slip {delivery.number}: only {item.on_hand_milli / 1000:g} {item.unit}"
+                    f" of {item.name} in the warehouse",
+                    number=delivery.number,
+                    name=item.name,
+                    on_hand_milli=item.on_hand_milli,
+                    wanted_milli=item.wanted_milli,
+                )
+        if short:
+            log.warning(
+                "delivery %s dispatched with short warehouse stock: %s",
+                delivery.number,
+                ", ".join(f"{s.sku} {s.wanted_milli}/{s.on_hand_milli}" for s in short),
             )
-            for ln in delivery.lines
-            if ln.product_id is not None and ln.picked_milli > 0
-        ]
+            audit.record(
+                conn,
+                "stock_short_dispatched",
+                user_id=user.id if user else None,
+                ref=delivery.number,
+                short=[
+                    {
+                        "sku": s.sku,
+                        "wanted_milli": s.wanted_milli,
+                        "on_hand_milli": s.on_hand_milli,
+                    }
+                    for s in short
+                ],
+            )
+        moves = []
+        if takes_stock(store, delivery):
+            moves = [
+                stock.write_move(
+                    conn,
+                    product_id=ln.product_id,
+                    qty_milli=-ln.picked_milli,
+                    kind="dispatch",
+                    location_id=stock.WAREHOUSE,
+                    ref=delivery.number,
+                )
+                for ln in delivery.lines
+                if ln.product_id is not None and ln.picked_milli > 0
+            ]
         _change(conn, delivery, "dispatched", user=user, now=now, note=note, moves=moves)
     return load(store, delivery_id=delivery_id)
 

@@ -13,7 +13,13 @@ from app.delivery import (
     PickIncomplete,
     TooMany,
 )
-from app.errors import MisreadBarcode, PermissionRequired, UnknownBarcode, UserInputError
+from app.errors import (
+    MisreadBarcode,
+    PermissionRequired,
+    StockShort,
+    UnknownBarcode,
+    UserInputError,
+)
 from sync import outbox
 
 
@@ -140,6 +146,126 @@ def test_sale_hook_records_slip_with_the_sale_or_not_at_all(store, till, product
     ]
     done = till.complete()
     assert store.scalar("SELECT sale_id FROM deliveries") == done.sale_id
+
+
+# -- stock leaves once ---------------------------------------------------------------------
+
+
+COLA = "6901234567892"
+
+
+@pytest.fixture
+def delivered_sale(store, till, products):
+    """One cola sold at the counter with "deliver"; the warehouse holds 10, the shop 50."""
+    stock.record(
+        store, product_id=products["cola"], qty_milli=10_000, kind="receipt", location_id=2
+    )
+    customer = customers.save_customer(
+        store, name="张三", phone="13900000000", address="上海市浦东新区 8 号"
+    )
+    till.attach_customer(customer.id)
+    till.scan(COLA)
+    till.add_payment(tender="cash", amount=350)
+    done = till.complete(extra_hooks=[delivery.sale_hook(store, user=till.user, till_code="T01")])
+    slip_id = store.scalar("SELECT id FROM deliveries WHERE sale_id = ?", (done.sale_id,))
+    return done, slip_id
+
+
+def on_hand(store, product_id):
+    return stock.on_hand(store, product_id, stock.SHOP), stock.on_hand(
+        store, product_id, stock.WAREHOUSE
+    )
+
+
+def test_counter_delivery_leaves_the_warehouse_once_at_dispatch(
+    store, clerk, products, delivered_sale
+):
+    done, slip_id = delivered_sale
+    cola = products["cola"]
+    assert on_hand(store, cola) == (50_000, 10_000)
+    assert outbox_of(store, "sale")[0].payload["moves"] == []
+
+    delivery.scan(store, delivery_id=slip_id, code=COLA)
+    delivery.mark_picked(store, delivery_id=slip_id, user=clerk)
+    delivery.dispatch(store, delivery_id=slip_id, user=clerk)
+    assert on_hand(store, cola) == (50_000, 9_000)
+    moves = store.conn.execute(
+        "SELECT location_id, qty_milli, kind FROM stock_moves WHERE ref IN (?, ?)",
+        (done.receipt_no, delivery.load(store, delivery_id=slip_id).number),
+    ).fetchall()
+    assert moves == [(stock.WAREHOUSE, -1000, "dispatch")]
+    assert stock.cache_mismatches(store) == []
+
+
+def test_cancelled_counter_slip_leaves_stock_where_it_was(store, clerk, products, delivered_sale):
+    _done, slip_id = delivered_sale
+    delivery.cancel(store, delivery_id=slip_id, user=clerk, note="客户不要了")
+    assert on_hand(store, products["cola"]) == (50_000, 10_000)
+
+
+def test_return_of_a_sale_whose_slip_never_left_puts_nothing_back(
+    store, till, clerk, products, delivered_sale
+):
+    done, slip_id = delivered_sale
+    delivery.cancel(store, delivery_id=slip_id, user=clerk, note="客户退货")
+    sold = till.start_return(done.receipt_no)
+    till.complete_return(sold, quantities={sold.original.lines[0].id: 1000})
+    assert on_hand(store, products["cola"]) == (50_000, 10_000)
+
+
+def test_slip_made_after_the_sale_took_its_stock_moves_nothing_more(store, till, clerk, products):
+    customer = customers.save_customer(store, name="张三", phone="139", address="东路 1 号")
+    till.attach_customer(customer.id)
+    till.scan(COLA)
+    till.add_payment(tender="cash", amount=350)
+    done = till.complete()
+    slip = delivery.create_from_sale(store, sale_id=done.sale_id, user=clerk, till_code="T01")
+    delivery.scan(store, delivery_id=slip.id, code=COLA)
+    delivery.mark_picked(store, delivery_id=slip.id, user=clerk)
+    delivery.dispatch(store, delivery_id=slip.id, user=clerk)
+    assert on_hand(store, products["cola"]) == (49_000, 0)
+
+
+def test_dispatch_beyond_warehouse_stock_of_a_block_product_is_refused(
+    store, clerk, owner, products
+):
+    order = delivery.create_order(
+        store,
+        user=clerk,
+        till_code="T01",
+        name="李四",
+        phone="139",
+        address="某路 1 号",
+        lines=[OrderLine(products["rare"], 1000)],
+    )
+    delivery.scan(store, delivery_id=order.id, code="6923450657713")
+    delivery.mark_picked(store, delivery_id=order.id, user=clerk)
+    assert [s.sku for s in delivery.shortages(store, delivery_id=order.id)] == ["RARE"]
+    with pytest.raises(StockShort):
+        delivery.dispatch(store, delivery_id=order.id, user=clerk)
+    assert delivery.load(store, delivery_id=order.id).state == "picked"
+    assert stock.on_hand(store, products["rare"], stock.WAREHOUSE) == 0
+
+
+def test_dispatch_beyond_warehouse_stock_of_a_warn_product_goes_and_is_audited(
+    store, clerk, products
+):
+    order = delivery.create_order(
+        store,
+        user=clerk,
+        till_code="T01",
+        name="李四",
+        phone="139",
+        address="某路 1 号",
+        lines=[OrderLine(products["cola"], 1000)],
+    )
+    delivery.scan(store, delivery_id=order.id, code=COLA)
+    delivery.mark_picked(store, delivery_id=order.id, user=clerk)
+    delivery.dispatch(store, delivery_id=order.id, user=clerk)
+    assert stock.on_hand(store, products["cola"], stock.WAREHOUSE) == -1000
+    [entry] = audit.entries(store.conn, "stock_short_dispatched")
+    assert entry["ref"] == order.number
+    assert entry["detail"]["short"] == [{"sku": "COLA", "wanted_milli": 1000, "on_hand_milli": 0}]
 
 
 # -- pick-by-scan --------------------------------------------------------------------------

@@ -63,6 +63,7 @@ from app.errors import (
     MisreadBarcode,
     PaymentCodeScanned,
     PermissionRequired,
+    StockShort,
     TillbookError,
     UnknownBarcode,
     UserInputError,
@@ -257,6 +258,14 @@ class WarehouseWindow(QWidget):
                 for s in f["short"]
             )
             return self.tr("SHORT: {lines}").format(lines=short)
+        if isinstance(exc, StockShort):
+            return self.tr(
+                "NOT ENOUGH IN THE WAREHOUSE: {name}, {on_hand} on hand, {wanted} to send"
+            ).format(
+                name=f["name"],
+                on_hand=format_quantity(f["on_hand_milli"]),
+                wanted=format_quantity(f["wanted_milli"]),
+            )
         if isinstance(exc, UnknownBarcode):
             return self.tr("Unknown barcode {code}").format(code=f.get("code", ""))
         if isinstance(exc, MisreadBarcode):
@@ -672,12 +681,34 @@ class PickPage(QWidget):
         return True
 
     def dispatch(self) -> None:
-        self._change(
+        if self.slip is None:
+            return
+        short = delivery.shortages(self.store, delivery_id=self.slip.id)
+        if not self._change(
             lambda: delivery.dispatch(
                 self.store, delivery_id=self.slip.id, user=self.window_.user
             ),
             self.tr("Slip {number} dispatched; stock has left the warehouse."),
-        )
+        ):
+            return
+        if short:
+            self.say(
+                self.tr(
+                    "Slip {number} dispatched, but the warehouse had too little of: {lines}. "
+                    "Count the stock."
+                ).format(
+                    number=self.slip.number,
+                    lines=", ".join(
+                        self.tr("{name} {on_hand} on hand, {wanted} sent").format(
+                            name=item.name,
+                            on_hand=format_quantity(item.on_hand_milli),
+                            wanted=format_quantity(item.wanted_milli),
+                        )
+                        for item in short
+                    ),
+                ),
+                WARN,
+            )
 
     def ask_signed_by(self) -> None:
         if self.slip is None:
