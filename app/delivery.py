@@ -46,6 +46,7 @@ from sync import outbox
 log = logging.getLogger(__name__)
 
 STATES = ("pending", "picked", "dispatched", "delivered", "cancelled")
+OPEN_STATES = ("pending", "picked", "dispatched")  # still work to do
 # Which state may follow which. A picked slip can be reopened (back to pending) to pick again.
 TRANSITIONS = {
     "pending": ("picked", "cancelled"),
@@ -445,9 +446,14 @@ def search(
     state: str | None = None,
     day_from: str | None = None,
     day_to: str | None = None,
+    open_any_day: bool = False,
     limit: int = 200,
 ) -> list[Summary]:
-    """Slips by state and creation date, matching ``text`` in number, customer or phone."""
+    """Slips by state and creation date, matching ``text`` in number, customer or phone.
+
+    With ``open_any_day`` the days limit only finished slips (delivered, cancelled): open ones
+    (pending, picked, dispatched) are listed however old they are, since they still need work.
+    """
     if state is not None and state not in STATES:
         raise UserInputError(f"state must be one of {', '.join(STATES)}", state=state)
     for day in (day_from, day_to):
@@ -457,12 +463,20 @@ def search(
     if state:
         where.append("d.state = ?")
         params.append(state)
+    days, day_params = [], []
     if day_from:
-        where.append("d.created_day >= ?")
-        params.append(day_from)
+        days.append("d.created_day >= ?")
+        day_params.append(day_from)
     if day_to:
-        where.append("d.created_day <= ?")
-        params.append(day_to)
+        days.append("d.created_day <= ?")
+        day_params.append(day_to)
+    if days and open_any_day:
+        marks = ", ".join("?" * len(OPEN_STATES))
+        where.append(f"(d.state IN ({marks}) OR ({' AND '.join(days)}))")
+        params += [*OPEN_STATES, *day_params]
+    elif days:
+        where += days
+        params += day_params
     text = text.strip()
     if text:
         like = f"%{_escape_like(text)}%"

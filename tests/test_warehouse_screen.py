@@ -5,10 +5,11 @@ from __future__ import annotations
 import io
 import sys
 import wave
+from datetime import datetime, timedelta
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QDate, QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication
@@ -176,7 +177,7 @@ def test_list_filters_by_state_and_search(qtbot, window, store, clerk, products,
     assert window.slip_list.table.rowCount() == 2
     type_text(qtbot, focused(), "1391234")
     assert window.slip_list.table.rowCount() == 1
-    assert window.slip_list.table.item(0, 3).text() == "李四"
+    assert window.slip_list.table.item(0, window.slip_list.CUSTOMER).text() == "李四"
     press(qtbot, Qt.Key.Key_Return)  # opens the selected slip
     assert window.pick.slip.customer_name == "李四"
 
@@ -284,3 +285,37 @@ def test_known_phone_fills_the_new_order(qtbot, window, store):
     press(qtbot, Qt.Key.Key_F10)
     made = window.pick.slip
     assert (made.customer_name, made.customer_id) == ("孙老板", known.id)
+
+
+def test_open_slips_show_however_old_and_finished_ones_by_date(
+    qtbot, window, store, clerk, products, slip
+):
+    long_ago = datetime.now() - timedelta(days=90)
+
+    def order(name, **extra):
+        return delivery.create_order(
+            store,
+            user=clerk,
+            till_code="T01",
+            name=name,
+            phone="139",
+            address="某路 1 号",
+            lines=[OrderLine(products["cola"], 1000)],
+            **extra,
+        )
+
+    old_open = order("老订单", now=long_ago, delivery_date="2030-01-15")
+    old_done = order("已取消", now=long_ago)
+    delivery.cancel(store, delivery_id=old_done.id, user=clerk, note="客户不要了")
+    page = window.slip_list
+    window.show_list()
+    shown = {page.table.item(row, 0).text(): row for row in range(page.table.rowCount())}
+    assert set(shown) == {slip.number, old_open.number}
+    assert page.table.horizontalHeaderItem(3).text() == "Deliver on"
+    assert page.table.item(shown[old_open.number], 3).text() == "2030-01-15"
+
+    # Dates the clerk chooses apply to every slip.
+    page.day_from.setDate(QDate.currentDate().addDays(-100))
+    page.day_to.setDate(QDate.currentDate().addDays(-80))
+    shown = {page.table.item(row, 0).text() for row in range(page.table.rowCount())}
+    assert shown == {old_open.number, old_done.number}

@@ -313,6 +313,8 @@ class Callout(QLabel):
 
 
 class SlipListPage(QWidget):
+    CUSTOMER, AMOUNT = 4, 6  # columns
+
     def __init__(self, window: WarehouseWindow) -> None:
         super().__init__(window)
         self.window_ = window
@@ -328,12 +330,15 @@ class SlipListPage(QWidget):
         for edit in (self.day_from, self.day_to):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
-        self.table = QTableWidget(0, 6)
+        # Until the clerk picks dates, they only trim finished slips: open ones always show.
+        self.dates_chosen = False
+        self.table = QTableWidget(0, 7)
         self.table.setHorizontalHeaderLabels(
             [
                 self.tr("Number"),
                 self.tr("State"),
                 self.tr("Date"),
+                self.tr("Deliver on"),
                 self.tr("Customer"),
                 self.tr("Phone"),
                 self.tr("Amount"),
@@ -342,7 +347,9 @@ class SlipListPage(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setSectionResizeMode(
+            self.CUSTOMER, QHeaderView.ResizeMode.Stretch
+        )
         self.callout = Callout()
         self.callout.hide()
 
@@ -374,8 +381,8 @@ class SlipListPage(QWidget):
         self.search.textChanged.connect(self.refresh)
         self.search.returnPressed.connect(self._enter)
         self.state.currentIndexChanged.connect(self.refresh)
-        self.day_from.dateChanged.connect(self.refresh)
-        self.day_to.dateChanged.connect(self.refresh)
+        self.day_from.dateChanged.connect(self._dates_changed)
+        self.day_to.dateChanged.connect(self._dates_changed)
         self.table.activated.connect(lambda index: self._open_row(index.row()))
         QShortcut(QKeySequence(Qt.Key.Key_F3), self, window.new_order)
         QShortcut(QKeySequence(Qt.Key.Key_F4), self, self._next_state)
@@ -398,6 +405,7 @@ class SlipListPage(QWidget):
             state=self.state.currentData(),
             day_from=self.day_from.date().toString("yyyy-MM-dd"),
             day_to=self.day_to.date().toString("yyyy-MM-dd"),
+            open_any_day=not self.dates_chosen,
         )
         self.table.setRowCount(len(found))
         for row, slip in enumerate(found):
@@ -405,21 +413,28 @@ class SlipListPage(QWidget):
                 slip.number,
                 state_name(slip.state),
                 slip.created_day,
+                slip.delivery_date,
                 slip.customer_name,
                 slip.phone,
                 format_money(slip.total),
             ]
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)
-                if column == 5:
+                if column == self.AMOUNT:
                     item.setTextAlignment(
                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
                     )
                 self.table.setItem(row, column, item)
         self.table.resizeColumnsToContents()
-        self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setSectionResizeMode(
+            self.CUSTOMER, QHeaderView.ResizeMode.Stretch
+        )
         if found:
             self.table.selectRow(0)
+
+    def _dates_changed(self) -> None:
+        self.dates_chosen = True
+        self.refresh()
 
     def say(self, text: str, kind: str) -> None:
         self.callout.say(text, kind)

@@ -3,87 +3,87 @@
 <context>
     <name>OrderPage</name>
     <message>
-        <location filename="../warehouse.py" line="991" />
+        <location filename="../warehouse.py" line="1006" />
         <source>Scan or type a SKU; add *quantity, e.g. PIPE*12</source>
         <translation>扫码或输入编码；数量加 *，如 PIPE*12</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="995" />
+        <location filename="../warehouse.py" line="1010" />
         <source>SKU</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="996" />
+        <location filename="../warehouse.py" line="1011" />
         <source>Name</source>
         <translation>品名</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="997" />
+        <location filename="../warehouse.py" line="1012" />
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="998" />
+        <location filename="../warehouse.py" line="1013" />
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="999" />
+        <location filename="../warehouse.py" line="1014" />
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="1007" />
+        <location filename="../warehouse.py" line="1022" />
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="1008" />
+        <location filename="../warehouse.py" line="1023" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="1009" />
+        <location filename="../warehouse.py" line="1024" />
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="1010" />
+        <location filename="../warehouse.py" line="1025" />
         <source>Deliver on</source>
         <translation>送货日期</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="1011" />
+        <location filename="../warehouse.py" line="1026" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="1012" />
+        <location filename="../warehouse.py" line="1027" />
         <source>Item</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="1014" />
+        <location filename="../warehouse.py" line="1029" />
         <source>New customer order</source>
         <translation>新建客户订单</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="1020" />
+        <location filename="../warehouse.py" line="1035" />
         <source>Enter: next field / add item   F10: save   Esc: back</source>
         <translation>回车：下一项 / 加入商品   F10：保存   Esc：返回</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="1035" />
+        <location filename="../warehouse.py" line="1050" />
         <source>Customer, phone and address are needed.</source>
         <translation>客户、电话和地址必须填写。</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="1050" />
+        <location filename="../warehouse.py" line="1065" />
         <source>Customer {name} found by phone.</source>
         <translation>按电话找到客户 {name}。</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="1082" />
+        <location filename="../warehouse.py" line="1097" />
         <source>{name} x {qty} added.</source>
         <translation>已加入 {name} × {qty}。</translation>
     </message>
@@ -91,171 +91,171 @@
 <context>
     <name>PickPage</name>
     <message>
-        <location filename="../warehouse.py" line="466" />
+        <location filename="../warehouse.py" line="481" />
         <source>#</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="467" />
+        <location filename="../warehouse.py" line="482" />
         <source>SKU</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="468" />
+        <location filename="../warehouse.py" line="483" />
         <source>Name</source>
         <translation>品名</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="469" />
+        <location filename="../warehouse.py" line="484" />
         <source>Specification</source>
         <translation>规格</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="470" />
+        <location filename="../warehouse.py" line="485" />
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="471" />
+        <location filename="../warehouse.py" line="486" />
         <source>Ordered</source>
         <translation>应发</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="472" />
+        <location filename="../warehouse.py" line="487" />
         <source>Picked</source>
         <translation>已拣</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="473" />
+        <location filename="../warehouse.py" line="488" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="485" />
+        <location filename="../warehouse.py" line="500" />
         <source>Scan each item as it goes on the pallet</source>
         <translation>每件货上托盘时扫一下</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="491" />
+        <location filename="../warehouse.py" line="506" />
         <source>Up/Down choose a line   F2 take its items off   F5 picked   F6 dispatch   F7 delivered   F8 preview / print   F9 cancel slip   Esc back</source>
         <translation>上/下 选行   F2 清除该行已拣   F5 拣货完成   F6 发车   F7 已送达   F8 预览 / 打印   F9 作废   Esc 返回</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="537" />
+        <location filename="../warehouse.py" line="552" />
         <source>Slip {number} - {state}</source>
         <translation>送货单 {number} - {state}</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="540" />
+        <location filename="../warehouse.py" line="555" />
         <source>{name}   {phone}
 {address}</source>
         <translation>{name}   {phone}
 {address}</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="548" />
+        <location filename="../warehouse.py" line="563" />
         <source>done</source>
         <translation>已齐</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="550" />
+        <location filename="../warehouse.py" line="565" />
         <source>to pick</source>
         <translation>待拣</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="552" />
+        <location filename="../warehouse.py" line="567" />
         <source>short {count}</source>
         <translation>还差 {count}</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="582" />
-        <location filename="../warehouse.py" line="613" />
+        <location filename="../warehouse.py" line="597" />
+        <location filename="../warehouse.py" line="628" />
         <source>All lines picked. F5 marks the slip picked.</source>
         <translation>全部拣齐。按 F5 标记拣货完成。</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="583" />
+        <location filename="../warehouse.py" line="598" />
         <source>{count} lines to pick. Scan each item.</source>
         <translation>还有 {count} 行待拣，请逐件扫码。</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="584" />
+        <location filename="../warehouse.py" line="599" />
         <source>Slip is {state}.</source>
         <translation>此单{state}。</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="607" />
+        <location filename="../warehouse.py" line="622" />
         <source>{name}: {picked} of {ordered}</source>
         <translation>{name}：已拣 {picked} / 应发 {ordered}</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="629" />
+        <location filename="../warehouse.py" line="644" />
         <source>{name}: picked count cleared.</source>
         <translation>{name}：已拣数量已清零。</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="650" />
+        <location filename="../warehouse.py" line="665" />
         <source>Send it short? An owner enters a PIN and the reason.</source>
         <translation>缺货发出？需店主输入密码和原因。</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="651" />
+        <location filename="../warehouse.py" line="666" />
         <source>Owner PIN</source>
         <translation>店主密码</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="651" />
-        <location filename="../warehouse.py" line="741" />
+        <location filename="../warehouse.py" line="666" />
+        <location filename="../warehouse.py" line="756" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="659" />
+        <location filename="../warehouse.py" line="674" />
         <source>Slip {number} picked.</source>
         <translation>送货单 {number} 拣货完成。</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="676" />
+        <location filename="../warehouse.py" line="691" />
         <source>Slip {number} picked short, approved by {owner}.</source>
         <translation>送货单 {number} 缺货发出，{owner} 已批准。</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="691" />
+        <location filename="../warehouse.py" line="706" />
         <source>Slip {number} dispatched; stock has left the warehouse.</source>
         <translation>送货单 {number} 已发车，库存已从仓库扣减。</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="697" />
+        <location filename="../warehouse.py" line="712" />
         <source>Slip {number} dispatched, but the warehouse had too little of: {lines}. Count the stock.</source>
         <translation>送货单 {number} 已发货，但仓库库存不足：{lines}。请盘点库存。</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="702" />
+        <location filename="../warehouse.py" line="717" />
         <source>{name} {on_hand} on hand, {wanted} sent</source>
         <translation>{name} 库存 {on_hand}，发出 {wanted}</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="724" />
+        <location filename="../warehouse.py" line="739" />
         <source>Who signed for the goods?</source>
         <translation>谁签收的？</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="725" />
+        <location filename="../warehouse.py" line="740" />
         <source>Signed by</source>
         <translation>签收人</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="734" />
+        <location filename="../warehouse.py" line="749" />
         <source>Slip {number} delivered.</source>
         <translation>送货单 {number} 已送达。</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="741" />
+        <location filename="../warehouse.py" line="756" />
         <source>Cancel this slip? Say why.</source>
         <translation>作废此单？请说明原因。</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="749" />
+        <location filename="../warehouse.py" line="764" />
         <source>Slip {number} cancelled.</source>
         <translation>送货单 {number} 已作废。</translation>
     </message>
@@ -263,47 +263,47 @@
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../warehouse.py" line="862" />
+        <location filename="../warehouse.py" line="877" />
         <source>Print (Ctrl+P)</source>
         <translation>打印 (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="863" />
+        <location filename="../warehouse.py" line="878" />
         <source>Save PDF (Ctrl+S)</source>
         <translation>保存 PDF (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="864" />
+        <location filename="../warehouse.py" line="879" />
         <source>Back (Esc)</source>
         <translation>返回 (Esc)</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="870" />
+        <location filename="../warehouse.py" line="885" />
         <source>Paper</source>
         <translation>纸张</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="902" />
+        <location filename="../warehouse.py" line="917" />
         <source>{number}: {pages} pages, font {font}</source>
         <translation>{number}：共 {pages} 页，字体 {font}</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="932" />
+        <location filename="../warehouse.py" line="947" />
         <source>Save slip as PDF</source>
         <translation>送货单另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="932" />
+        <location filename="../warehouse.py" line="947" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="938" />
+        <location filename="../warehouse.py" line="953" />
         <source>Not saved: {reason}</source>
         <translation>未保存：{reason}</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="940" />
+        <location filename="../warehouse.py" line="955" />
         <source>Saved to {path}</source>
         <translation>已保存到 {path}</translation>
     </message>
@@ -311,7 +311,7 @@
 <context>
     <name>Prompt</name>
     <message>
-        <location filename="../warehouse.py" line="796" />
+        <location filename="../warehouse.py" line="811" />
         <source>(Enter: confirm, Esc: back)</source>
         <translation>（回车确认，Esc 返回）</translation>
     </message>
@@ -319,68 +319,73 @@
 <context>
     <name>SlipListPage</name>
     <message>
-        <location filename="../warehouse.py" line="320" />
+        <location filename="../warehouse.py" line="322" />
         <source>Scan a slip, or search number, customer, phone</source>
         <translation>扫送货单条码，或按单号、客户、电话搜索</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="322" />
+        <location filename="../warehouse.py" line="324" />
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="334" />
+        <location filename="../warehouse.py" line="338" />
         <source>Number</source>
         <translation>单号</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="335" />
-        <location filename="../warehouse.py" line="350" />
+        <location filename="../warehouse.py" line="339" />
+        <location filename="../warehouse.py" line="357" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="336" />
+        <location filename="../warehouse.py" line="340" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="337" />
+        <location filename="../warehouse.py" line="341" />
+        <source>Deliver on</source>
+        <translation>送货日期</translation>
+    </message>
+    <message>
+        <location filename="../warehouse.py" line="342" />
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="338" />
+        <location filename="../warehouse.py" line="343" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="339" />
+        <location filename="../warehouse.py" line="344" />
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="352" />
+        <location filename="../warehouse.py" line="359" />
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="354" />
+        <location filename="../warehouse.py" line="361" />
         <source>To</source>
         <translation>到</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="357" />
+        <location filename="../warehouse.py" line="364" />
         <source>New order (F3)</source>
         <translation>新建订单 (F3)</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="361" />
+        <location filename="../warehouse.py" line="368" />
         <source>Delivery slips</source>
         <translation>送货单</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="369" />
+        <location filename="../warehouse.py" line="376" />
         <source>Enter: open   Up/Down: choose   F3: new customer order   F4: state</source>
         <translation>回车：打开   上/下：选择   F3：新建客户订单   F4：切换状态</translation>
     </message>
