@@ -55,6 +55,7 @@ TRANSITIONS = {
     "delivered": (),
     "cancelled": (),
 }
+UNPICK_NOTE = "cleared line"  # history note of a picked line cleared: "cleared line 2 RICE: 1.5"
 WORK_ROLE = "clerk"  # warehouse work needs a clerk (or an owner)
 
 
@@ -507,10 +508,12 @@ def scan(
     *,
     delivery_id: int,
     code: str,
+    user: User | None,
     layout: ScaleLayout | None = None,
 ) -> Picked:
     """Tick the line of the scanned product: one unit, a pack's quantity for a pack barcode,
     or the weight of a label-scale code. Raises what the clerk must hear about."""
+    _require_worker(user, "pick")
     scanned = classify(code, layout) if layout else classify(code)
     if scanned.kind is CodeKind.MISREAD:
         raise MisreadBarcode(f"misread barcode {scanned.code}; scan it again", code=scanned.code)
@@ -579,17 +582,55 @@ def _tick(
     return Picked(line_no, name, added, picked + added, qty, complete)
 
 
-def unpick(store: Store, *, delivery_id: int, line_no: int) -> None:
-    """Clear what was picked on one line (the clerk took it off the pallet to start over)."""
+def unpick(
+    store: Store,
+    *,
+    delivery_id: int,
+    line_no: int,
+    user: User | None,
+    now: datetime | None = None,
+) -> None:
+    """Clear what was picked on one line (the clerk took it off the pallet to start over).
+
+    The clear is kept in the slip's history (state unchanged, the note says which line and
+    how much was cleared), so a pallet's count that went down can be traced to who did it.
+    """
+    _require_worker(user, "clear a picked line")
     with store.transaction() as conn:
         number, state = _state(conn, delivery_id)
         if state != "pending":
             raise BadStateChange(
                 f"slip {number} is {state}", number=number, state=state, wanted="unpick"
             )
+        row = conn.execute(
+            "SELECT sku, picked_milli FROM delivery_lines WHERE delivery_id = ? AND line_no = ?",
+            (delivery_id, line_no),
+        ).fetchone()
+        if row is None:
+            raise UserInputError(f"slip {number} has no line {line_no}", line_no=line_no)
+        sku, picked = row
+        if picked == 0:
+            return
         conn.execute(
             "UPDATE delivery_lines SET picked_milli = 0 WHERE delivery_id = ? AND line_no = ?",
             (delivery_id, line_no),
+        )
+        moment = (now or datetime.now()).astimezone()
+        conn.execute(
+            "INSERT INTO delivery_history (delivery_id, from_state, state, user_id, user_name,"
+            " at, note, signed_by) VALUES (?, ?, ?, ?, ?, ?, ?, '')",
+            (
+                delivery_id,
+                state,
+                state,
+                user.id,
+                user.name,
+                moment.isoformat(timespec="milliseconds"),
+                f"{UNPICK_NOTE} {line_no} {sku}: {picked / 1000:g}",
+            ),
+        )
+        log.info(
+            "delivery %s: line %d (%s) picked count cleared by %s", number, line_no, sku, user.name
         )
 
 

@@ -185,7 +185,7 @@ def test_counter_delivery_leaves_the_warehouse_once_at_dispatch(
     assert on_hand(store, cola) == (50_000, 10_000)
     assert outbox_of(store, "sale")[0].payload["moves"] == []
 
-    delivery.scan(store, delivery_id=slip_id, code=COLA)
+    delivery.scan(store, delivery_id=slip_id, code=COLA, user=clerk)
     delivery.mark_picked(store, delivery_id=slip_id, user=clerk)
     delivery.dispatch(store, delivery_id=slip_id, user=clerk)
     assert on_hand(store, cola) == (50_000, 9_000)
@@ -220,7 +220,7 @@ def test_slip_made_after_the_sale_took_its_stock_moves_nothing_more(store, till,
     till.add_payment(tender="cash", amount=350)
     done = till.complete()
     slip = delivery.create_from_sale(store, sale_id=done.sale_id, user=clerk, till_code="T01")
-    delivery.scan(store, delivery_id=slip.id, code=COLA)
+    delivery.scan(store, delivery_id=slip.id, code=COLA, user=clerk)
     delivery.mark_picked(store, delivery_id=slip.id, user=clerk)
     delivery.dispatch(store, delivery_id=slip.id, user=clerk)
     assert on_hand(store, products["cola"]) == (49_000, 0)
@@ -238,7 +238,7 @@ def test_dispatch_beyond_warehouse_stock_of_a_block_product_is_refused(
         address="某路 1 号",
         lines=[OrderLine(products["rare"], 1000)],
     )
-    delivery.scan(store, delivery_id=order.id, code="6923450657713")
+    delivery.scan(store, delivery_id=order.id, code="6923450657713", user=clerk)
     delivery.mark_picked(store, delivery_id=order.id, user=clerk)
     assert [s.sku for s in delivery.shortages(store, delivery_id=order.id)] == ["RARE"]
     with pytest.raises(StockShort):
@@ -259,7 +259,7 @@ def test_dispatch_beyond_warehouse_stock_of_a_warn_product_goes_and_is_audited(
         address="某路 1 号",
         lines=[OrderLine(products["cola"], 1000)],
     )
-    delivery.scan(store, delivery_id=order.id, code=COLA)
+    delivery.scan(store, delivery_id=order.id, code=COLA, user=clerk)
     delivery.mark_picked(store, delivery_id=order.id, user=clerk)
     delivery.dispatch(store, delivery_id=order.id, user=clerk)
     assert stock.on_hand(store, products["cola"], stock.WAREHOUSE) == -1000
@@ -271,11 +271,11 @@ def test_dispatch_beyond_warehouse_stock_of_a_warn_product_goes_and_is_audited(
 # -- pick-by-scan --------------------------------------------------------------------------
 
 
-def test_scan_ticks_its_line(store, slip):
-    first = delivery.scan(store, delivery_id=slip.id, code="6901234567892")
+def test_scan_ticks_its_line(store, clerk, slip):
+    first = delivery.scan(store, delivery_id=slip.id, code="6901234567892", user=clerk)
     assert (first.line_no, first.picked_milli, first.qty_milli) == (1, 1000, 2000)
     assert not first.line_complete
-    second = delivery.scan(store, delivery_id=slip.id, code="6901234567892")
+    second = delivery.scan(store, delivery_id=slip.id, code="6901234567892", user=clerk)
     assert second.line_complete and not second.slip_complete
     assert delivery.load(store, delivery_id=slip.id).lines[0].picked_milli == 2000
 
@@ -290,24 +290,24 @@ def test_pack_barcode_counts_the_pack_quantity(store, clerk, products):
         address="仓库路",
         lines=[OrderLine(products["cola"], 30_000)],
     )
-    picked = delivery.scan(store, delivery_id=order.id, code="16901234567899")
+    picked = delivery.scan(store, delivery_id=order.id, code="16901234567899", user=clerk)
     assert picked.added_milli == 24_000 and picked.picked_milli == 24_000
 
 
-def test_product_not_on_slip_is_called_out_and_ticks_nothing(store, slip):
+def test_product_not_on_slip_is_called_out_and_ticks_nothing(store, clerk, slip):
     other = catalog.save_product(store, sku="NAIL", name="钢钉 50mm", price=1200, barcodes=["777"])
     assert other
     with pytest.raises(NotOnSlip) as caught:
-        delivery.scan(store, delivery_id=slip.id, code="777")
+        delivery.scan(store, delivery_id=slip.id, code="777", user=clerk)
     assert caught.value.name == "钢钉 50mm"
     assert caught.value.number == slip.number
     assert all(ln.picked_milli == 0 for ln in delivery.load(store, delivery_id=slip.id).lines)
 
 
-def test_quantity_beyond_the_line_is_refused(store, slip):
-    delivery.scan(store, delivery_id=slip.id, code="6923450657713")
+def test_quantity_beyond_the_line_is_refused(store, clerk, slip):
+    delivery.scan(store, delivery_id=slip.id, code="6923450657713", user=clerk)
     with pytest.raises(TooMany) as caught:
-        delivery.scan(store, delivery_id=slip.id, code="6923450657713")
+        delivery.scan(store, delivery_id=slip.id, code="6923450657713", user=clerk)
     assert (caught.value.qty_milli, caught.value.picked_milli, caught.value.added_milli) == (
         1000,
         1000,
@@ -316,29 +316,29 @@ def test_quantity_beyond_the_line_is_refused(store, slip):
     assert delivery.load(store, delivery_id=slip.id).lines[2].picked_milli == 1000
 
 
-def test_case_barcode_beyond_the_line_is_refused(store, slip):
+def test_case_barcode_beyond_the_line_is_refused(store, clerk, slip):
     with pytest.raises(TooMany) as caught:
-        delivery.scan(store, delivery_id=slip.id, code="16901234567899")
+        delivery.scan(store, delivery_id=slip.id, code="16901234567899", user=clerk)
     assert caught.value.added_milli == 24_000
 
 
-def test_label_scale_code_picks_its_weight(store, slip):
+def test_label_scale_code_picks_its_weight(store, clerk, slip):
     from app.barcode import with_check_digit
 
     code = with_check_digit("2000123" + "01500")  # PLU 000123, 1500 g
-    picked = delivery.scan(store, delivery_id=slip.id, code=code)
+    picked = delivery.scan(store, delivery_id=slip.id, code=code, user=clerk)
     assert (picked.line_no, picked.picked_milli) == (2, 1500)
 
 
-def test_unknown_and_misread_codes_are_typed(store, slip):
+def test_unknown_and_misread_codes_are_typed(store, clerk, slip):
     with pytest.raises(UnknownBarcode):
-        delivery.scan(store, delivery_id=slip.id, code="NOPE")
+        delivery.scan(store, delivery_id=slip.id, code="NOPE", user=clerk)
     with pytest.raises(MisreadBarcode):
-        delivery.scan(store, delivery_id=slip.id, code="6901234567891")
+        delivery.scan(store, delivery_id=slip.id, code="6901234567891", user=clerk)
 
 
 def test_short_lines_block_mark_picked(store, clerk, slip):
-    delivery.scan(store, delivery_id=slip.id, code="6901234567892")
+    delivery.scan(store, delivery_id=slip.id, code="6901234567892", user=clerk)
     with pytest.raises(PickIncomplete) as caught:
         delivery.mark_picked(store, delivery_id=slip.id, user=clerk)
     short = caught.value.short
@@ -352,8 +352,8 @@ def test_short_lines_block_mark_picked(store, clerk, slip):
 
 def test_fully_picked_slip_is_marked_picked(store, clerk, slip):
     for code in ("6901234567892", "6901234567892", "6923450657713"):
-        delivery.scan(store, delivery_id=slip.id, code=code)
-    last = delivery.scan(store, delivery_id=slip.id, code="2000123015002")
+        delivery.scan(store, delivery_id=slip.id, code=code, user=clerk)
+    last = delivery.scan(store, delivery_id=slip.id, code="2000123015002", user=clerk)
     assert last.slip_complete
     picked = delivery.mark_picked(store, delivery_id=slip.id, user=clerk)
     assert picked.state == "picked"
@@ -381,7 +381,7 @@ def test_override_needs_an_owner_and_a_reason_and_is_audited(store, clerk, owner
 def test_scans_only_on_a_pending_slip(store, clerk, owner, slip):
     delivery.mark_picked(store, delivery_id=slip.id, user=clerk, approver=owner, reason="测试")
     with pytest.raises(BadStateChange):
-        delivery.scan(store, delivery_id=slip.id, code="6901234567892")
+        delivery.scan(store, delivery_id=slip.id, code="6901234567892", user=clerk)
 
 
 def test_cashier_cannot_do_warehouse_work(store, cashier, slip):
@@ -392,13 +392,13 @@ def test_cashier_cannot_do_warehouse_work(store, cashier, slip):
 # -- states, history, outbox, stock --------------------------------------------------------
 
 
-def pick_all(store, slip):
+def pick_all(store, slip, clerk):
     for code in ("6901234567892", "6901234567892", "6923450657713", "2000123015002"):
-        delivery.scan(store, delivery_id=slip.id, code=code)
+        delivery.scan(store, delivery_id=slip.id, code=code, user=clerk)
 
 
 def test_every_state_change_is_history_and_an_outbox_fact(store, clerk, slip):
-    pick_all(store, slip)
+    pick_all(store, slip, clerk)
     delivery.mark_picked(store, delivery_id=slip.id, user=clerk)
     delivery.dispatch(store, delivery_id=slip.id, user=clerk)
     done = delivery.deliver(store, delivery_id=slip.id, user=clerk, signed_by="王建国")
@@ -424,7 +424,7 @@ def test_every_state_change_is_history_and_an_outbox_fact(store, clerk, slip):
 
 def test_dispatch_moves_stock_out_of_the_warehouse(store, clerk, products, slip):
     shop_before = stock.on_hand(store, products["cola"], stock.SHOP)
-    pick_all(store, slip)
+    pick_all(store, slip, clerk)
     delivery.mark_picked(store, delivery_id=slip.id, user=clerk)
     delivery.dispatch(store, delivery_id=slip.id, user=clerk)
     assert stock.on_hand(store, products["cola"], stock.WAREHOUSE) == 100_000 - 2000
@@ -447,7 +447,7 @@ def test_failed_dispatch_leaves_no_stock_move_or_fact(store, clerk, slip):
 
 
 def test_overridden_short_slip_dispatches_what_was_picked(store, clerk, owner, products, slip):
-    delivery.scan(store, delivery_id=slip.id, code="6901234567892")
+    delivery.scan(store, delivery_id=slip.id, code="6901234567892", user=clerk)
     delivery.mark_picked(store, delivery_id=slip.id, user=clerk, approver=owner, reason="缺货")
     delivery.dispatch(store, delivery_id=slip.id, user=clerk)
     assert stock.on_hand(store, products["cola"], stock.WAREHOUSE) == 100_000 - 1000
@@ -489,11 +489,11 @@ def test_search_by_state_number_customer_phone_and_day(store, clerk, products, s
 
 
 def test_picked_slip_can_be_reopened_and_picked_again(store, clerk, slip):
-    pick_all(store, slip)
+    pick_all(store, slip, clerk)
     delivery.mark_picked(store, delivery_id=slip.id, user=clerk)
     reopened = delivery.reopen(store, delivery_id=slip.id, user=clerk, note="再点一遍")
     assert reopened.state == "pending"
-    delivery.unpick(store, delivery_id=slip.id, line_no=1)
+    delivery.unpick(store, delivery_id=slip.id, line_no=1, user=clerk)
     with pytest.raises(PickIncomplete):
         delivery.mark_picked(store, delivery_id=slip.id, user=clerk)
     assert [f.payload["change"]["to"] for f in outbox_of(store)][-2:] == ["picked", "pending"]
@@ -505,3 +505,28 @@ def test_mark_picked_on_a_dispatched_slip_is_a_state_error(store, clerk, owner, 
     with pytest.raises(BadStateChange) as caught:
         delivery.mark_picked(store, delivery_id=slip.id, user=clerk)
     assert (caught.value.state, caught.value.wanted) == ("dispatched", "picked")
+
+
+def test_clearing_a_picked_line_is_kept_in_the_slip_history(store, clerk, slip):
+    delivery.scan(store, delivery_id=slip.id, code="6901234567892", user=clerk)
+    delivery.scan(store, delivery_id=slip.id, code="6901234567892", user=clerk)
+    delivery.unpick(store, delivery_id=slip.id, line_no=1, user=clerk)
+    after = delivery.load(store, delivery_id=slip.id)
+    assert after.lines[0].picked_milli == 0
+    cleared = after.history[-1]
+    assert (cleared.from_state, cleared.state) == ("pending", "pending")
+    assert (cleared.user_id, cleared.user_name) == (clerk.id, "Clerk")
+    assert cleared.note == "cleared line 1 COLA: 2"
+
+
+def test_only_clerks_and_owners_pick_or_clear(store, cashier, owner, slip):
+    with pytest.raises(PermissionRequired):
+        delivery.scan(store, delivery_id=slip.id, code="6901234567892", user=cashier)
+    with pytest.raises(PermissionRequired):
+        delivery.scan(store, delivery_id=slip.id, code="6901234567892", user=None)
+    delivery.scan(store, delivery_id=slip.id, code="6901234567892", user=owner)
+    with pytest.raises(PermissionRequired):
+        delivery.unpick(store, delivery_id=slip.id, line_no=1, user=cashier)
+    assert delivery.load(store, delivery_id=slip.id).lines[0].picked_milli == 1000
+    delivery.unpick(store, delivery_id=slip.id, line_no=1, user=owner)
+    assert delivery.load(store, delivery_id=slip.id).history[-1].user_name == owner.name

@@ -613,7 +613,9 @@ class PickPage(QWidget):
         if not code or self.slip is None:
             return
         try:
-            picked = delivery.scan(self.store, delivery_id=self.slip.id, code=code)
+            picked = delivery.scan(
+                self.store, delivery_id=self.slip.id, code=code, user=self.window_.user
+            )
         except TillbookError as exc:
             self.fail(exc)
             return
@@ -635,7 +637,12 @@ class PickPage(QWidget):
             return
         line = self.slip.lines[row]
         try:
-            delivery.unpick(self.store, delivery_id=self.slip.id, line_no=line.line_no)
+            delivery.unpick(
+                self.store,
+                delivery_id=self.slip.id,
+                line_no=line.line_no,
+                user=self.window_.user,
+            )
         except TillbookError as exc:
             self.fail(exc)
             return

@@ -68,9 +68,9 @@ def build(store: Store) -> dict:
 
     done = order("陈师傅", "13588886666", "余杭区良渚街道 9 号", [("CEM-425", 20), ("SAND-M", 2)])
     for _ in range(20):
-        delivery.scan(store, delivery_id=done.id, code=EAN["3"])
+        delivery.scan(store, delivery_id=done.id, code=EAN["3"], user=clerk)
     for _ in range(2):
-        delivery.scan(store, delivery_id=done.id, code=EAN["4"])
+        delivery.scan(store, delivery_id=done.id, code=EAN["4"], user=clerk)
     delivery.mark_picked(store, delivery_id=done.id, user=clerk)
     delivery.dispatch(store, delivery_id=done.id, user=clerk)
     order("刘女士", "13912345678", "滨江区江南大道 288 号 5 幢", [("LATEX-W", 3), ("SCREW-4", 2)])
