@@ -17,7 +17,17 @@ from PySide6.QtWidgets import QApplication
 from app import audit, catalog, customers, delivery, stock, users
 from app.config import Config
 from app.delivery import OrderLine
-from ui.warehouse import BAD, OK, WARN, WarehouseWindow, print_document, tone_wav
+from printing import slip as slips
+from ui.i18n import Language
+from ui.warehouse import (
+    BAD,
+    CALLOUT_COLOURS,
+    OK,
+    WARN,
+    WarehouseWindow,
+    print_document,
+    tone_wav,
+)
 
 COLA, CASE, TEA = "6901234567892", "16901234567899", "6923450657713"
 
@@ -319,3 +329,26 @@ def test_open_slips_show_however_old_and_finished_ones_by_date(
     page.day_to.setDate(QDate.currentDate().addDays(-80))
     shown = {page.table.item(row, 0).text() for row in range(page.table.rowCount())}
     assert shown == {old_open.number, old_done.number}
+
+
+def test_preview_says_the_font_and_counts_pages_in_words(qtbot, window, slip):
+    Language().apply("en")
+    window.show_preview(slip)
+    info = window.preview.info.text()
+    assert info.startswith(f"{slip.number}: 1 page, font ")
+    assert slips.cjk_font().describe() in info
+
+
+def test_preview_warns_when_the_slip_falls_back_to_the_built_in_font(qtbot, window, slip):
+    window.preview.font_choice = slips.cjk_font([])
+    window.show_preview(slip)
+    info = window.preview.info.text()
+    assert "STSong-Light (built-in, not embedded" in info
+    assert "No Chinese font installed" in info
+    assert CALLOUT_COLOURS[WARN] in window.preview.info.styleSheet()
+
+
+def test_preview_speaks_chinese_with_a_page_count(qtbot, window, slip):
+    Language().apply("zh_CN")
+    window.show_preview(slip)
+    assert f"{slip.number}：共 1 页，字体 " in window.preview.info.text()

@@ -876,7 +876,9 @@ class PreviewPage(QWidget):
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         self._buffer: QBuffer | None = None
+        self.font_choice: slips.FontChoice | None = None  # None: the system's CJK font
         self.info = QLabel()
+        self.info.setWordWrap(True)
         self.paper = QComboBox()
         self.paper.addItems(list(slips.PAPER))
         self.paper.setCurrentText(window.config.warehouse.slip_paper)
@@ -910,7 +912,7 @@ class PreviewPage(QWidget):
         if self.slip is None:
             return
         made = slips.render_with_config(
-            self.slip, self.window_.config, paper=self.paper.currentText()
+            self.slip, self.window_.config, paper=self.paper.currentText(), font=self.font_choice
         )
         self.pdf = made.data
         self.document.close()
@@ -920,12 +922,29 @@ class PreviewPage(QWidget):
         self.document.load(self._buffer)  # reads from the buffer for as long as it shows
         if old is not None:
             old.deleteLater()
-        self.info.setText(
-            self.tr("{number}: {pages} pages, font {font}").format(
-                number=self.slip.number,
-                pages=made.pages,
-                font=Path(made.font.path).name or made.font.name,
+        self.show_info(
+            self.tr("{number}: %n page(s), font {font}", "", made.pages).format(
+                number=self.slip.number, font=made.font.describe()
             )
+        )
+        if not made.font.embedded:
+            self.show_info(
+                self.info.text()
+                + "  "
+                + self.tr(
+                    "No Chinese font installed: the PDF relies on the printer or viewer to "
+                    "have one. Install fonts-wqy-zenhei."
+                ),
+                WARN,
+            )
+
+    def show_info(self, text: str, kind: str = "") -> None:
+        """The bar above the slip: what it is, what happened to it; amber or red when
+        something needs the clerk's attention."""
+        self.info.setText(text)
+        colour = CALLOUT_COLOURS.get(kind)
+        self.info.setStyleSheet(
+            f"QLabel {{ background: {colour}; color: white; padding: 4px 8px; }}" if colour else ""
         )
 
     def print_slip(self) -> None:
@@ -957,9 +976,9 @@ class PreviewPage(QWidget):
             try:
                 slips.save(path, self.pdf)
             except OSError as exc:
-                self.info.setText(self.tr("Not saved: {reason}").format(reason=exc.strerror))
+                self.show_info(self.tr("Not saved: {reason}").format(reason=exc.strerror), BAD)
                 return
-            self.info.setText(self.tr("Saved to {path}").format(path=path))
+            self.show_info(self.tr("Saved to {path}").format(path=path))
 
     def back(self) -> None:
         self.window_.stack.setCurrentWidget(self.window_.pick)

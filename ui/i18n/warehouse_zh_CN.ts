@@ -3,87 +3,87 @@
 <context>
     <name>OrderPage</name>
     <message>
-        <location filename="../warehouse.py" line="1006" />
+        <location filename="../warehouse.py" line="1032" />
         <source>Scan or type a SKU; add *quantity, e.g. PIPE*12</source>
         <translation>扫码或输入编码；数量加 *，如 PIPE*12</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="1010" />
+        <location filename="../warehouse.py" line="1036" />
         <source>SKU</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="1011" />
+        <location filename="../warehouse.py" line="1037" />
         <source>Name</source>
         <translation>品名</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="1012" />
+        <location filename="../warehouse.py" line="1038" />
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="1013" />
+        <location filename="../warehouse.py" line="1039" />
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="1014" />
+        <location filename="../warehouse.py" line="1040" />
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="1022" />
+        <location filename="../warehouse.py" line="1048" />
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="1023" />
+        <location filename="../warehouse.py" line="1049" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="1024" />
+        <location filename="../warehouse.py" line="1050" />
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="1025" />
+        <location filename="../warehouse.py" line="1051" />
         <source>Deliver on</source>
         <translation>送货日期</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="1026" />
+        <location filename="../warehouse.py" line="1052" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="1027" />
+        <location filename="../warehouse.py" line="1053" />
         <source>Item</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="1029" />
+        <location filename="../warehouse.py" line="1055" />
         <source>New customer order</source>
         <translation>新建客户订单</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="1035" />
+        <location filename="../warehouse.py" line="1061" />
         <source>Enter: next field / add item   F10: save   Esc: back</source>
         <translation>回车：下一项 / 加入商品   F10：保存   Esc：返回</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="1050" />
+        <location filename="../warehouse.py" line="1076" />
         <source>Customer, phone and address are needed.</source>
         <translation>客户、电话和地址必须填写。</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="1065" />
+        <location filename="../warehouse.py" line="1091" />
         <source>Customer {name} found by phone.</source>
         <translation>按电话找到客户 {name}。</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="1097" />
+        <location filename="../warehouse.py" line="1123" />
         <source>{name} x {qty} added.</source>
         <translation>已加入 {name} × {qty}。</translation>
     </message>
@@ -169,7 +169,7 @@
     </message>
     <message>
         <location filename="../warehouse.py" line="597" />
-        <location filename="../warehouse.py" line="628" />
+        <location filename="../warehouse.py" line="630" />
         <source>All lines picked. F5 marks the slip picked.</source>
         <translation>全部拣齐。按 F5 标记拣货完成。</translation>
     </message>
@@ -184,78 +184,78 @@
         <translation>此单{state}。</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="622" />
+        <location filename="../warehouse.py" line="624" />
         <source>{name}: {picked} of {ordered}</source>
         <translation>{name}：已拣 {picked} / 应发 {ordered}</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="644" />
+        <location filename="../warehouse.py" line="651" />
         <source>{name}: picked count cleared.</source>
         <translation>{name}：已拣数量已清零。</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="665" />
+        <location filename="../warehouse.py" line="672" />
         <source>Send it short? An owner enters a PIN and the reason.</source>
         <translation>缺货发出？需店主输入密码和原因。</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="666" />
+        <location filename="../warehouse.py" line="673" />
         <source>Owner PIN</source>
         <translation>店主密码</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="666" />
-        <location filename="../warehouse.py" line="756" />
+        <location filename="../warehouse.py" line="673" />
+        <location filename="../warehouse.py" line="763" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="674" />
+        <location filename="../warehouse.py" line="681" />
         <source>Slip {number} picked.</source>
         <translation>送货单 {number} 拣货完成。</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="691" />
+        <location filename="../warehouse.py" line="698" />
         <source>Slip {number} picked short, approved by {owner}.</source>
         <translation>送货单 {number} 缺货发出，{owner} 已批准。</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="706" />
+        <location filename="../warehouse.py" line="713" />
         <source>Slip {number} dispatched; stock has left the warehouse.</source>
         <translation>送货单 {number} 已发车，库存已从仓库扣减。</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="712" />
+        <location filename="../warehouse.py" line="719" />
         <source>Slip {number} dispatched, but the warehouse had too little of: {lines}. Count the stock.</source>
         <translation>送货单 {number} 已发货，但仓库库存不足：{lines}。请盘点库存。</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="717" />
+        <location filename="../warehouse.py" line="724" />
         <source>{name} {on_hand} on hand, {wanted} sent</source>
         <translation>{name} 库存 {on_hand}，发出 {wanted}</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="739" />
+        <location filename="../warehouse.py" line="746" />
         <source>Who signed for the goods?</source>
         <translation>谁签收的？</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="740" />
+        <location filename="../warehouse.py" line="747" />
         <source>Signed by</source>
         <translation>签收人</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="749" />
+        <location filename="../warehouse.py" line="756" />
         <source>Slip {number} delivered.</source>
         <translation>送货单 {number} 已送达。</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="756" />
+        <location filename="../warehouse.py" line="763" />
         <source>Cancel this slip? Say why.</source>
         <translation>作废此单？请说明原因。</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="764" />
+        <location filename="../warehouse.py" line="771" />
         <source>Slip {number} cancelled.</source>
         <translation>送货单 {number} 已作废。</translation>
     </message>
@@ -263,47 +263,52 @@
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../warehouse.py" line="877" />
+        <location filename="../warehouse.py" line="886" />
         <source>Print (Ctrl+P)</source>
         <translation>打印 (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="878" />
+        <location filename="../warehouse.py" line="887" />
         <source>Save PDF (Ctrl+S)</source>
         <translation>保存 PDF (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="879" />
+        <location filename="../warehouse.py" line="888" />
         <source>Back (Esc)</source>
         <translation>返回 (Esc)</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="885" />
+        <location filename="../warehouse.py" line="894" />
         <source>Paper</source>
         <translation>纸张</translation>
     </message>
-    <message>
-        <location filename="../warehouse.py" line="917" />
-        <source>{number}: {pages} pages, font {font}</source>
-        <translation>{number}：共 {pages} 页，字体 {font}</translation>
+    <message numerus="yes">
+        <location filename="../warehouse.py" line="926" />
+        <source>{number}: %n page(s), font {font}</source>
+        <translation><numerusform>{number}：共 %n 页，字体 {font}</numerusform></translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="947" />
+        <location filename="../warehouse.py" line="935" />
+        <source>No Chinese font installed: the PDF relies on the printer or viewer to have one. Install fonts-wqy-zenhei.</source>
+        <translation>未安装中文字体：PDF 需打印机或阅读器自带中文字体才能显示。请安装 fonts-wqy-zenhei。</translation>
+    </message>
+    <message>
+        <location filename="../warehouse.py" line="973" />
         <source>Save slip as PDF</source>
         <translation>送货单另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="947" />
+        <location filename="../warehouse.py" line="973" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="953" />
+        <location filename="../warehouse.py" line="979" />
         <source>Not saved: {reason}</source>
         <translation>未保存：{reason}</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="955" />
+        <location filename="../warehouse.py" line="981" />
         <source>Saved to {path}</source>
         <translation>已保存到 {path}</translation>
     </message>
@@ -311,7 +316,7 @@
 <context>
     <name>Prompt</name>
     <message>
-        <location filename="../warehouse.py" line="811" />
+        <location filename="../warehouse.py" line="818" />
         <source>(Enter: confirm, Esc: back)</source>
         <translation>（回车确认，Esc 返回）</translation>
     </message>
