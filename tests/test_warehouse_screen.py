@@ -352,3 +352,36 @@ def test_preview_speaks_chinese_with_a_page_count(qtbot, window, slip):
     Language().apply("zh_CN")
     window.show_preview(slip)
     assert f"{slip.number}：共 1 页，字体 " in window.preview.info.text()
+
+
+def test_another_slips_barcode_on_the_pick_screen_is_named_and_opens_it(
+    qtbot, window, store, clerk, products, slip
+):
+    other = delivery.create_order(
+        store,
+        user=clerk,
+        till_code="T01",
+        name="李四",
+        phone="139",
+        address="某路 1 号",
+        lines=[OrderLine(products["cola"], 1000)],
+    )
+    type_line(qtbot, slip.number)
+    assert window.pick.slip.id == slip.id
+
+    type_line(qtbot, other.number)
+    assert window.pick.callout.kind == WARN
+    assert window.pick.callout.text() == (
+        f"That is slip {other.number} (李四), not an item. Scan it again to open it."
+    )
+    assert window.pick.slip.id == slip.id
+    assert window.alarm.played[-1] == WARN
+
+    type_line(qtbot, slip.number)
+    assert "this slip's own barcode" in window.pick.callout.text()
+
+    type_line(qtbot, other.number)
+    type_line(qtbot, other.number)
+    assert window.stack.currentWidget() is window.pick
+    assert window.pick.slip.id == other.id
+    assert focused() is window.pick.scan

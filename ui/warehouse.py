@@ -471,6 +471,7 @@ class PickPage(QWidget):
         super().__init__(window)
         self.window_ = window
         self.slip: delivery.Delivery | None = None
+        self.offered_slip = ""  # another slip's number just scanned: scanning it again opens it
         self.heading = QLabel()
         self.heading.setStyleSheet("font-size: 20px; font-weight: bold;")
         self.customer = QLabel()
@@ -537,6 +538,7 @@ class PickPage(QWidget):
 
     def show_slip(self, found: delivery.Delivery) -> None:
         self.slip = found
+        self.offered_slip = ""
         self.prompt.close_prompt()
         self.callout.say(self._state_line(), OK if found.state == "pending" else WARN)
         self._fill()
@@ -612,10 +614,17 @@ class PickPage(QWidget):
         self.scan.clear()
         if not code or self.slip is None:
             return
+        offered, self.offered_slip = self.offered_slip, ""
+        if offered and code.casefold() == offered.casefold():
+            self.window_.open_slip(offered)
+            return
         try:
             picked = delivery.scan(
                 self.store, delivery_id=self.slip.id, code=code, user=self.window_.user
             )
+        except UnknownBarcode as exc:
+            self._unknown(code, exc)
+            return
         except TillbookError as exc:
             self.fail(exc)
             return
@@ -629,6 +638,26 @@ class PickPage(QWidget):
         if picked.slip_complete:
             text += "  " + self.tr("All lines picked. F5 marks the slip picked.")
         self.say(text, OK)
+
+    def _unknown(self, code: str, exc: UnknownBarcode) -> None:
+        """Not a product: perhaps a slip's own barcode, scanned on the wrong screen."""
+        try:
+            other = delivery.load(self.store, number=code)
+        except delivery.DeliveryNotFound:
+            self.fail(exc)
+            return
+        if other.id == self.slip.id:
+            self.say(
+                self.tr("That is this slip's own barcode, not an item. Scan the goods."), WARN
+            )
+            return
+        self.offered_slip = other.number
+        self.say(
+            self.tr(
+                "That is slip {number} ({customer}), not an item. Scan it again to open it."
+            ).format(number=other.number, customer=other.customer_name),
+            WARN,
+        )
 
     def take_off(self) -> None:
         """Clear what was picked on the chosen line: its items came off the pallet."""

@@ -3,87 +3,87 @@
 <context>
     <name>OrderPage</name>
     <message>
-        <location filename="../warehouse.py" line="1032" />
+        <location filename="../warehouse.py" line="1061" />
         <source>Scan or type a SKU; add *quantity, e.g. PIPE*12</source>
         <translation>扫码或输入编码；数量加 *，如 PIPE*12</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="1036" />
+        <location filename="../warehouse.py" line="1065" />
         <source>SKU</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="1037" />
+        <location filename="../warehouse.py" line="1066" />
         <source>Name</source>
         <translation>品名</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="1038" />
+        <location filename="../warehouse.py" line="1067" />
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="1039" />
+        <location filename="../warehouse.py" line="1068" />
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="1040" />
+        <location filename="../warehouse.py" line="1069" />
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="1048" />
+        <location filename="../warehouse.py" line="1077" />
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="1049" />
+        <location filename="../warehouse.py" line="1078" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="1050" />
+        <location filename="../warehouse.py" line="1079" />
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="1051" />
+        <location filename="../warehouse.py" line="1080" />
         <source>Deliver on</source>
         <translation>送货日期</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="1052" />
+        <location filename="../warehouse.py" line="1081" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="1053" />
+        <location filename="../warehouse.py" line="1082" />
         <source>Item</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="1055" />
+        <location filename="../warehouse.py" line="1084" />
         <source>New customer order</source>
         <translation>新建客户订单</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="1061" />
+        <location filename="../warehouse.py" line="1090" />
         <source>Enter: next field / add item   F10: save   Esc: back</source>
         <translation>回车：下一项 / 加入商品   F10：保存   Esc：返回</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="1076" />
+        <location filename="../warehouse.py" line="1105" />
         <source>Customer, phone and address are needed.</source>
         <translation>客户、电话和地址必须填写。</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="1091" />
+        <location filename="../warehouse.py" line="1120" />
         <source>Customer {name} found by phone.</source>
         <translation>按电话找到客户 {name}。</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="1123" />
+        <location filename="../warehouse.py" line="1152" />
         <source>{name} x {qty} added.</source>
         <translation>已加入 {name} × {qty}。</translation>
     </message>
@@ -91,171 +91,181 @@
 <context>
     <name>PickPage</name>
     <message>
-        <location filename="../warehouse.py" line="481" />
+        <location filename="../warehouse.py" line="482" />
         <source>#</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="482" />
+        <location filename="../warehouse.py" line="483" />
         <source>SKU</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="483" />
+        <location filename="../warehouse.py" line="484" />
         <source>Name</source>
         <translation>品名</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="484" />
+        <location filename="../warehouse.py" line="485" />
         <source>Specification</source>
         <translation>规格</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="485" />
+        <location filename="../warehouse.py" line="486" />
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="486" />
+        <location filename="../warehouse.py" line="487" />
         <source>Ordered</source>
         <translation>应发</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="487" />
+        <location filename="../warehouse.py" line="488" />
         <source>Picked</source>
         <translation>已拣</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="488" />
+        <location filename="../warehouse.py" line="489" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="500" />
+        <location filename="../warehouse.py" line="501" />
         <source>Scan each item as it goes on the pallet</source>
         <translation>每件货上托盘时扫一下</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="506" />
+        <location filename="../warehouse.py" line="507" />
         <source>Up/Down choose a line   F2 take its items off   F5 picked   F6 dispatch   F7 delivered   F8 preview / print   F9 cancel slip   Esc back</source>
         <translation>上/下 选行   F2 清除该行已拣   F5 拣货完成   F6 发车   F7 已送达   F8 预览 / 打印   F9 作废   Esc 返回</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="552" />
+        <location filename="../warehouse.py" line="554" />
         <source>Slip {number} - {state}</source>
         <translation>送货单 {number} - {state}</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="555" />
+        <location filename="../warehouse.py" line="557" />
         <source>{name}   {phone}
 {address}</source>
         <translation>{name}   {phone}
 {address}</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="563" />
+        <location filename="../warehouse.py" line="565" />
         <source>done</source>
         <translation>已齐</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="565" />
+        <location filename="../warehouse.py" line="567" />
         <source>to pick</source>
         <translation>待拣</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="567" />
+        <location filename="../warehouse.py" line="569" />
         <source>short {count}</source>
         <translation>还差 {count}</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="597" />
-        <location filename="../warehouse.py" line="630" />
+        <location filename="../warehouse.py" line="599" />
+        <location filename="../warehouse.py" line="639" />
         <source>All lines picked. F5 marks the slip picked.</source>
         <translation>全部拣齐。按 F5 标记拣货完成。</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="598" />
+        <location filename="../warehouse.py" line="600" />
         <source>{count} lines to pick. Scan each item.</source>
         <translation>还有 {count} 行待拣，请逐件扫码。</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="599" />
+        <location filename="../warehouse.py" line="601" />
         <source>Slip is {state}.</source>
         <translation>此单{state}。</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="624" />
+        <location filename="../warehouse.py" line="633" />
         <source>{name}: {picked} of {ordered}</source>
         <translation>{name}：已拣 {picked} / 应发 {ordered}</translation>
     </message>
     <message>
         <location filename="../warehouse.py" line="651" />
+        <source>That is this slip's own barcode, not an item. Scan the goods.</source>
+        <translation>这是本单自己的条码，不是商品。请扫货品。</translation>
+    </message>
+    <message>
+        <location filename="../warehouse.py" line="657" />
+        <source>That is slip {number} ({customer}), not an item. Scan it again to open it.</source>
+        <translation>这是送货单 {number}（{customer}）的条码，不是商品。再扫一次即打开该单。</translation>
+    </message>
+    <message>
+        <location filename="../warehouse.py" line="680" />
         <source>{name}: picked count cleared.</source>
         <translation>{name}：已拣数量已清零。</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="672" />
+        <location filename="../warehouse.py" line="701" />
         <source>Send it short? An owner enters a PIN and the reason.</source>
         <translation>缺货发出？需店主输入密码和原因。</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="673" />
+        <location filename="../warehouse.py" line="702" />
         <source>Owner PIN</source>
         <translation>店主密码</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="673" />
-        <location filename="../warehouse.py" line="763" />
+        <location filename="../warehouse.py" line="702" />
+        <location filename="../warehouse.py" line="792" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="681" />
+        <location filename="../warehouse.py" line="710" />
         <source>Slip {number} picked.</source>
         <translation>送货单 {number} 拣货完成。</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="698" />
+        <location filename="../warehouse.py" line="727" />
         <source>Slip {number} picked short, approved by {owner}.</source>
         <translation>送货单 {number} 缺货发出，{owner} 已批准。</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="713" />
+        <location filename="../warehouse.py" line="742" />
         <source>Slip {number} dispatched; stock has left the warehouse.</source>
         <translation>送货单 {number} 已发车，库存已从仓库扣减。</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="719" />
+        <location filename="../warehouse.py" line="748" />
         <source>Slip {number} dispatched, but the warehouse had too little of: {lines}. Count the stock.</source>
         <translation>送货单 {number} 已发货，但仓库库存不足：{lines}。请盘点库存。</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="724" />
+        <location filename="../warehouse.py" line="753" />
         <source>{name} {on_hand} on hand, {wanted} sent</source>
         <translation>{name} 库存 {on_hand}，发出 {wanted}</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="746" />
+        <location filename="../warehouse.py" line="775" />
         <source>Who signed for the goods?</source>
         <translation>谁签收的？</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="747" />
+        <location filename="../warehouse.py" line="776" />
         <source>Signed by</source>
         <translation>签收人</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="756" />
+        <location filename="../warehouse.py" line="785" />
         <source>Slip {number} delivered.</source>
         <translation>送货单 {number} 已送达。</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="763" />
+        <location filename="../warehouse.py" line="792" />
         <source>Cancel this slip? Say why.</source>
         <translation>作废此单？请说明原因。</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="771" />
+        <location filename="../warehouse.py" line="800" />
         <source>Slip {number} cancelled.</source>
         <translation>送货单 {number} 已作废。</translation>
     </message>
@@ -263,52 +273,54 @@
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../warehouse.py" line="886" />
+        <location filename="../warehouse.py" line="915" />
         <source>Print (Ctrl+P)</source>
         <translation>打印 (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="887" />
+        <location filename="../warehouse.py" line="916" />
         <source>Save PDF (Ctrl+S)</source>
         <translation>保存 PDF (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="888" />
+        <location filename="../warehouse.py" line="917" />
         <source>Back (Esc)</source>
         <translation>返回 (Esc)</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="894" />
+        <location filename="../warehouse.py" line="923" />
         <source>Paper</source>
         <translation>纸张</translation>
     </message>
     <message numerus="yes">
-        <location filename="../warehouse.py" line="926" />
+        <location filename="../warehouse.py" line="955" />
         <source>{number}: %n page(s), font {font}</source>
-        <translation><numerusform>{number}：共 %n 页，字体 {font}</numerusform></translation>
+        <translation>
+            <numerusform>{number}：共 %n 页，字体 {font}</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="935" />
+        <location filename="../warehouse.py" line="964" />
         <source>No Chinese font installed: the PDF relies on the printer or viewer to have one. Install fonts-wqy-zenhei.</source>
         <translation>未安装中文字体：PDF 需打印机或阅读器自带中文字体才能显示。请安装 fonts-wqy-zenhei。</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="973" />
+        <location filename="../warehouse.py" line="1002" />
         <source>Save slip as PDF</source>
         <translation>送货单另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="973" />
+        <location filename="../warehouse.py" line="1002" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="979" />
+        <location filename="../warehouse.py" line="1008" />
         <source>Not saved: {reason}</source>
         <translation>未保存：{reason}</translation>
     </message>
     <message>
-        <location filename="../warehouse.py" line="981" />
+        <location filename="../warehouse.py" line="1010" />
         <source>Saved to {path}</source>
         <translation>已保存到 {path}</translation>
     </message>
@@ -316,7 +328,7 @@
 <context>
     <name>Prompt</name>
     <message>
-        <location filename="../warehouse.py" line="818" />
+        <location filename="../warehouse.py" line="847" />
         <source>(Enter: confirm, Esc: back)</source>
         <translation>（回车确认，Esc 返回）</translation>
     </message>
