@@ -385,3 +385,29 @@ def test_another_slips_barcode_on_the_pick_screen_is_named_and_opens_it(
     assert window.stack.currentWidget() is window.pick
     assert window.pick.slip.id == other.id
     assert focused() is window.pick.scan
+
+
+def pdf_printer(path) -> QPrinter:
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(path))
+    return printer
+
+
+def test_printing_runs_in_the_background_and_says_it_printed(qtbot, window, slip, tmp_path):
+    window.show_preview(slip)
+    window.preview.start_print(pdf_printer(tmp_path / "printed.pdf"))
+    assert window.tasks.busy  # handed to the pool, not done on the UI thread
+    qtbot.waitUntil(lambda: "printed on" in window.preview.info.text(), timeout=10_000)
+    assert window.preview.info.text() == f"{slip.number} printed on {tmp_path / 'printed.pdf'}."
+    assert len(PdfReader(tmp_path / "printed.pdf").pages) == 1
+
+
+def test_a_printer_failure_is_shown_in_the_info_bar(qtbot, window, slip, tmp_path):
+    window.show_preview(slip)
+    window.preview.start_print(pdf_printer(tmp_path / "no such folder" / "printed.pdf"))
+    qtbot.waitUntil(lambda: "not printed" in window.preview.info.text(), timeout=10_000)
+    assert window.preview.info.text() == (
+        f"{slip.number} not printed: the printer could not start the job"
+    )
+    assert CALLOUT_COLOURS[BAD] in window.preview.info.styleSheet()

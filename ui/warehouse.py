@@ -73,6 +73,7 @@ from app.money import format_money, format_quantity, line_gross, parse_quantity
 from app.users import User
 from localdb import Store
 from printing import slip as slips
+from ui.tasks import Tasks
 
 log = logging.getLogger(__name__)
 
@@ -163,10 +164,17 @@ class WarehouseWindow(QWidget):
     """The warehouse clerk's screens, for the given user."""
 
     def __init__(
-        self, store: Store, config: Config, user: User, parent: QWidget | None = None
+        self,
+        store: Store,
+        config: Config,
+        user: User,
+        parent: QWidget | None = None,
+        *,
+        tasks: Tasks | None = None,
     ) -> None:
         super().__init__(parent)
         self.store, self.config, self.user = store, config, user
+        self.tasks = tasks or Tasks(threads=1)  # printing runs here, off the UI thread
         self.alarm = Alarm()
         self.setWindowTitle(self.tr("Warehouse"))
         self.stack = QStackedWidget(self)
@@ -992,7 +1000,33 @@ class PreviewPage(QWidget):
         dialog = QPrintDialog(printer, self)
         if dialog.exec() != QPrintDialog.DialogCode.Accepted:
             return
-        print_document(self.document, printer)
+        self.start_print(printer)
+
+    def start_print(self, printer) -> None:
+        """Print the slip on the background pool; the info bar says how it went."""
+        if not self.pdf or self.slip is None:
+            return
+        number, data = self.slip.number, self.pdf
+        where = printer.printerName() or printer.outputFileName()
+        self.show_info(self.tr("Printing {number}...").format(number=number))
+        log.info("slip %s sent to printer %s", number, where or "(default)")
+
+        def printed(_result) -> None:
+            self.show_info(
+                self.tr("{number} printed on {printer}.").format(number=number, printer=where),
+                OK,
+            )
+
+        def failed(exc: BaseException) -> None:
+            log.warning("slip %s not printed on %s: %s", number, where, exc)
+            self.show_info(
+                self.tr("{number} not printed: {reason}").format(number=number, reason=exc),
+                BAD,
+            )
+
+        self.window_.tasks.run(
+            lambda: print_pdf(data, printer), on_done=printed, on_error=failed, owner=self
+        )
 
     def save(self) -> None:
         if not self.pdf:
@@ -1012,6 +1046,23 @@ class PreviewPage(QWidget):
     def back(self) -> None:
         self.window_.stack.setCurrentWidget(self.window_.pick)
         self.window_.pick.scan.setFocus()
+
+
+def print_pdf(data: bytes, printer) -> None:
+    """Print PDF bytes on a QPrinter; safe on a worker thread (its own document and buffer,
+    and a QPainter on a printer, not on a widget)."""
+    buffer = QBuffer()
+    buffer.setData(QByteArray(data))
+    buffer.open(QBuffer.OpenModeFlag.ReadOnly)
+    document = QPdfDocument()
+    try:
+        document.load(buffer)
+        if document.status() != QPdfDocument.Status.Ready:
+            raise OSError(f"the slip PDF could not be read: {document.error()}")
+        print_document(document, printer)
+    finally:
+        document.close()
+        buffer.close()
 
 
 PRINT_DPI_CAP = 300  # a slip is text, lines and a barcode; 300 dpi prints them crisply
