@@ -360,11 +360,24 @@ def test_fully_picked_slip_is_marked_picked(store, clerk, slip):
     assert audit.entries(store.conn, "pick_override") == []
 
 
-def test_override_needs_an_owner_and_a_reason_and_is_audited(store, clerk, owner, slip):
+def test_override_by_a_clerk_is_refused_and_not_audited(store, clerk, slip):
     with pytest.raises(PermissionRequired):
         delivery.mark_picked(store, delivery_id=slip.id, user=clerk, approver=clerk, reason="缺货")
-    with pytest.raises(UserInputError):
-        delivery.mark_picked(store, delivery_id=slip.id, user=clerk, approver=owner, reason=" ")
+    assert delivery.load(store, delivery_id=slip.id).state == "pending"
+    assert audit.entries(store.conn, "pick_override") == []
+
+
+def test_override_without_a_reason_is_refused_and_not_audited(store, clerk, owner, slip):
+    for reason in ("", " "):
+        with pytest.raises(UserInputError):
+            delivery.mark_picked(
+                store, delivery_id=slip.id, user=clerk, approver=owner, reason=reason
+            )
+    assert delivery.load(store, delivery_id=slip.id).state == "pending"
+    assert audit.entries(store.conn, "pick_override") == []
+
+
+def test_owner_override_with_a_reason_is_audited(store, clerk, owner, slip):
     approver = users.authorize(store, "9999", action="pick_override")
     picked = delivery.mark_picked(
         store, delivery_id=slip.id, user=clerk, approver=approver, reason="大米缺货，明天补送"
@@ -374,6 +387,7 @@ def test_override_needs_an_owner_and_a_reason_and_is_audited(store, clerk, owner
     assert entry["user_id"] == owner.id
     assert entry["ref"] == slip.number
     assert entry["detail"]["reason"] == "大米缺货，明天补送"
+    assert entry["detail"]["clerk"] == "Clerk"
     assert [s["sku"] for s in entry["detail"]["short"]] == ["COLA", "RICE", "RARE"]
     assert picked.history[-1].note == "大米缺货，明天补送"
 
