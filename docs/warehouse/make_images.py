@@ -92,8 +92,8 @@ def settle(app: QApplication, ms: int = 400) -> None:
 
 def shots(app: QApplication, store: Store, data: dict, language: str) -> None:
     translator = QTranslator(app)
-    if language == "zh_CN":
-        translator.load(str(ROOT / "ui" / "i18n" / "warehouse_zh_CN.qm"))
+    # English needs its catalogue too, for plural forms ("1 page", "2 pages").
+    if translator.load(str(ROOT / "ui" / "i18n" / f"warehouse_{language}.qm")):
         app.installTranslator(translator)
     config = Config().replace("shop", name="永兴建材商行", language=language)
     config = config.replace(
