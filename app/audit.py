@@ -21,6 +21,7 @@ ACTIONS = (
     "quantity_confirmed",
     "restore",
     "pick_override",
+    "stock_short_dispatched",
 )
 
 

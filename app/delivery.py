@@ -26,13 +26,14 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
-from app import audit, catalog, customers, stock
+from app import audit, catalog, customers, sales, stock
 from app.barcode import CodeKind, ScaleLayout, classify
 from app.errors import (
     MisreadBarcode,
     PaymentCodeScanned,
     PermissionRequired,
     SaleNotFound,
+    StockShort,
     UnknownBarcode,
     UserInputError,
     ValidationError,
@@ -45,6 +46,7 @@ from sync import outbox
 log = logging.getLogger(__name__)
 
 STATES = ("pending", "picked", "dispatched", "delivered", "cancelled")
+OPEN_STATES = ("pending", "picked", "dispatched")  # still work to do
 # Which state may follow which. A picked slip can be reopened (back to pending) to pick again.
 TRANSITIONS = {
     "pending": ("picked", "cancelled"),
@@ -53,6 +55,7 @@ TRANSITIONS = {
     "delivered": (),
     "cancelled": (),
 }
+UNPICK_NOTE = "cleared line"  # history note of a picked line cleared: "cleared line 2 RICE: 1.5"
 WORK_ROLE = "clerk"  # warehouse work needs a clerk (or an owner)
 
 
@@ -444,9 +447,14 @@ def search(
     state: str | None = None,
     day_from: str | None = None,
     day_to: str | None = None,
+    open_any_day: bool = False,
     limit: int = 200,
 ) -> list[Summary]:
-    """Slips by state and creation date, matching ``text`` in number, customer or phone."""
+    """Slips by state and creation date, matching ``text`` in number, customer or phone.
+
+    With ``open_any_day`` the days limit only finished slips (delivered, cancelled): open ones
+    (pending, picked, dispatched) are listed however old they are, since they still need work.
+    """
     if state is not None and state not in STATES:
         raise UserInputError(f"state must be one of {', '.join(STATES)}", state=state)
     for day in (day_from, day_to):
@@ -456,12 +464,20 @@ def search(
     if state:
         where.append("d.state = ?")
         params.append(state)
+    days, day_params = [], []
     if day_from:
-        where.append("d.created_day >= ?")
-        params.append(day_from)
+        days.append("d.created_day >= ?")
+        day_params.append(day_from)
     if day_to:
-        where.append("d.created_day <= ?")
-        params.append(day_to)
+        days.append("d.created_day <= ?")
+        day_params.append(day_to)
+    if days and open_any_day:
+        marks = ", ".join("?" * len(OPEN_STATES))
+        where.append(f"(d.state IN ({marks}) OR ({' AND '.join(days)}))")
+        params += [*OPEN_STATES, *day_params]
+    elif days:
+        where += days
+        params += day_params
     text = text.strip()
     if text:
         like = f"%{_escape_like(text)}%"
@@ -492,10 +508,12 @@ def scan(
     *,
     delivery_id: int,
     code: str,
+    user: User | None,
     layout: ScaleLayout | None = None,
 ) -> Picked:
     """Tick the line of the scanned product: one unit, a pack's quantity for a pack barcode,
     or the weight of a label-scale code. Raises what the clerk must hear about."""
+    _require_worker(user, "pick")
     scanned = classify(code, layout) if layout else classify(code)
     if scanned.kind is CodeKind.MISREAD:
         raise MisreadBarcode(f"misread barcode {scanned.code}; scan it again", code=scanned.code)
@@ -564,17 +582,55 @@ def _tick(
     return Picked(line_no, name, added, picked + added, qty, complete)
 
 
-def unpick(store: Store, *, delivery_id: int, line_no: int) -> None:
-    """Clear what was picked on one line (the clerk took it off the pallet to start over)."""
+def unpick(
+    store: Store,
+    *,
+    delivery_id: int,
+    line_no: int,
+    user: User | None,
+    now: datetime | None = None,
+) -> None:
+    """Clear what was picked on one line (the clerk took it off the pallet to start over).
+
+    The clear is kept in the slip's history (state unchanged, the note says which line and
+    how much was cleared), so a pallet's count that went down can be traced to who did it.
+    """
+    _require_worker(user, "clear a picked line")
     with store.transaction() as conn:
         number, state = _state(conn, delivery_id)
         if state != "pending":
             raise BadStateChange(
                 f"slip {number} is {state}", number=number, state=state, wanted="unpick"
             )
+        row = conn.execute(
+            "SELECT sku, picked_milli FROM delivery_lines WHERE delivery_id = ? AND line_no = ?",
+            (delivery_id, line_no),
+        ).fetchone()
+        if row is None:
+            raise UserInputError(f"slip {number} has no line {line_no}", line_no=line_no)
+        sku, picked = row
+        if picked == 0:
+            return
         conn.execute(
             "UPDATE delivery_lines SET picked_milli = 0 WHERE delivery_id = ? AND line_no = ?",
             (delivery_id, line_no),
+        )
+        moment = (now or datetime.now()).astimezone()
+        conn.execute(
+            "INSERT INTO delivery_history (delivery_id, from_state, state, user_id, user_name,"
+            " at, note, signed_by) VALUES (?, ?, ?, ?, ?, ?, ?, '')",
+            (
+                delivery_id,
+                state,
+                state,
+                user.id,
+                user.name,
+                moment.isoformat(timespec="milliseconds"),
+                f"{UNPICK_NOTE} {line_no} {sku}: {picked / 1000:g}",
+            ),
+        )
+        log.info(
+            "delivery %s: line %d (%s) picked count cleared by %s", number, line_no, sku, user.name
         )
 
 
@@ -654,26 +710,115 @@ def reopen(
     return load(store, delivery_id=delivery_id)
 
 
+@dataclass(frozen=True)
+class Shortage:
+    """The warehouse holds less of a product than a dispatch takes."""
+
+    product_id: int
+    sku: str
+    name: str
+    unit: str
+    stock_policy: str
+    wanted_milli: int
+    on_hand_milli: int
+
+
+def takes_stock(store: Store, delivery: Delivery) -> bool:
+    """Whether dispatching the slip moves stock out of the warehouse.
+
+    Stock leaves once. A customer order, or a sale whose slip was made in the sale's own
+    transaction (the counter's "deliver"), leaves the warehouse at dispatch. A slip made later
+    for a sale that already took its goods off the shop's shelf moves nothing more.
+    """
+    return delivery.sale_id is None or not sales.took_stock(store, delivery.sale_id)
+
+
+def shortages(store: Store, *, delivery_id: int) -> list[Shortage]:
+    """What dispatching the slip now would take beyond the warehouse's on-hand."""
+    found = load(store, delivery_id=delivery_id)
+    if not takes_stock(store, found):
+        return []
+    wanted: dict[int, int] = {}
+    for ln in found.lines:
+        if ln.product_id is not None and ln.picked_milli > 0:
+            wanted[ln.product_id] = wanted.get(ln.product_id, 0) + ln.picked_milli
+    out = []
+    for product_id, qty in wanted.items():
+        on_hand = stock.on_hand(store, product_id, stock.WAREHOUSE)
+        if qty > on_hand:
+            product = catalog.by_id(store, product_id)
+            out.append(
+                Shortage(
+                    product_id,
+                    product.sku,
+                    product.name,
+                    product.unit,
+                    product.stock_policy,
+                    qty,
+                    on_hand,
+                )
+            )
+    return out
+
+
 def dispatch(
     store: Store, *, delivery_id: int, user: User | None, note: str = "", now=None
 ) -> Delivery:
-    """The van leaves: what was picked leaves the warehouse location through the ledger."""
+    """The van leaves: what was picked leaves the warehouse location through the ledger.
+
+    Short warehouse stock follows each product's policy, as at the counter: ``block`` refuses
+    the dispatch (``StockShort``); otherwise it goes, and the shortage is audited as
+    ``stock_short_dispatched``.
+    """
     _require_worker(user, "dispatch")
     with store.transaction() as conn:
         delivery = load(store, delivery_id=delivery_id)
         _check_transition(delivery, "dispatched")
-        moves = [
-            stock.write_move(
-                conn,
-                product_id=ln.product_id,
-                qty_milli=-ln.picked_milli,
-                kind="dispatch",
-                location_id=stock.WAREHOUSE,
-                ref=delivery.number,
+        short = shortages(store, delivery_id=delivery_id)
+        for item in short:
+            if item.stock_policy == "block":
+                raise StockShort(
+                    f"slip {delivery.number}: only {item.on_hand_milli / 1000:g} {item.unit}"
+                    f" of {item.name} in the warehouse",
+                    number=delivery.number,
+                    name=item.name,
+                    on_hand_milli=item.on_hand_milli,
+                    wanted_milli=item.wanted_milli,
+                )
+        if short:
+            log.warning(
+                "delivery %s dispatched with short warehouse stock: %s",
+                delivery.number,
+                ", ".join(f"{s.sku} {s.wanted_milli}/{s.on_hand_milli}" for s in short),
             )
-            for ln in delivery.lines
-            if ln.product_id is not None and ln.picked_milli > 0
-        ]
+            audit.record(
+                conn,
+                "stock_short_dispatched",
+                user_id=user.id if user else None,
+                ref=delivery.number,
+                short=[
+                    {
+                        "sku": s.sku,
+                        "wanted_milli": s.wanted_milli,
+                        "on_hand_milli": s.on_hand_milli,
+                    }
+                    for s in short
+                ],
+            )
+        moves = []
+        if takes_stock(store, delivery):
+            moves = [
+                stock.write_move(
+                    conn,
+                    product_id=ln.product_id,
+                    qty_milli=-ln.picked_milli,
+                    kind="dispatch",
+                    location_id=stock.WAREHOUSE,
+                    ref=delivery.number,
+                )
+                for ln in delivery.lines
+                if ln.product_id is not None and ln.picked_milli > 0
+            ]
         _change(conn, delivery, "dispatched", user=user, now=now, note=note, moves=moves)
     return load(store, delivery_id=delivery_id)
 

@@ -130,7 +130,6 @@ def write(
             ),
         ).fetchone()[0]
 
-        moves = []
         for line_no, (line, priced) in enumerate(zip(ticket.lines, totals.lines, strict=True), 1):
             conn.execute(
                 "INSERT INTO sale_lines (sale_id, line_no, product_id, original_line_id, barcode,"
@@ -155,16 +154,6 @@ def write(
                     priced.tax,
                 ),
             )
-            if line.product_id is not None:
-                moves.append(
-                    stock.write_move(
-                        conn,
-                        product_id=line.product_id,
-                        qty_milli=sign * line.qty_milli,
-                        kind=kind,
-                        ref=receipt_no,
-                    )
-                )
         for payment in ticket.payments:
             conn.execute(
                 "INSERT INTO sale_payments (sale_id, tender, amount, reference) VALUES (?, ?, ?, ?)",
@@ -181,6 +170,20 @@ def write(
         )
         for hook in hooks:
             hook(conn, sale_id)
+        # After the hooks: one of them may have made a delivery slip for this sale.
+        moves = []
+        if _moves_stock(conn, sale_id, kind=kind, original_sale_id=original_sale_id):
+            moves = [
+                stock.write_move(
+                    conn,
+                    product_id=line.product_id,
+                    qty_milli=sign * line.qty_milli,
+                    kind=kind,
+                    ref=receipt_no,
+                )
+                for line in ticket.lines
+                if line.product_id is not None
+            ]
         outbox.append(conn, kind, _payload(conn, sale_id, till_code, moves), change_uuid=sale_uuid)
         if review_reasons:
             audit.record(
@@ -191,6 +194,49 @@ def write(
                 reasons=list(review_reasons),
             )
     return sale_id
+
+
+def _moves_stock(
+    conn: sqlite3.Connection, sale_id: int, *, kind: str, original_sale_id: int | None
+) -> bool:
+    """Whether this sale or return moves stock at the shop.
+
+    A sale with a delivery slip made in its transaction leaves the shelf untouched: its goods
+    leave the warehouse when the slip is dispatched (``app.delivery.dispatch``). A return of
+    such a sale puts goods back in the shop only if they left, that is once the slip went out.
+    """
+    if kind == "sale":
+        return not conn.execute(
+            "SELECT 1 FROM deliveries WHERE sale_id = ?", (sale_id,)
+        ).fetchone()
+    if original_sale_id is None:
+        return True
+    states = [
+        row[0]
+        for row in conn.execute(
+            "SELECT state FROM deliveries WHERE sale_id = ?", (original_sale_id,)
+        )
+    ]
+    if not states or _took_stock(conn, original_sale_id):
+        return True
+    return any(state in ("dispatched", "delivered") for state in states)
+
+
+def _took_stock(conn: sqlite3.Connection, sale_id: int) -> bool:
+    """Whether the sale's own stock movements were written (it had no slip when it was made)."""
+    # By product and location first, so the ledger's index does the work.
+    return bool(
+        conn.execute(
+            "SELECT 1 FROM sale_lines l JOIN sales s ON s.id = l.sale_id"
+            " JOIN stock_moves m ON m.product_id = l.product_id AND m.location_id = ?"
+            " AND m.ref = s.receipt_no AND m.kind = 'sale' WHERE l.sale_id = ? LIMIT 1",
+            (stock.SHOP, sale_id),
+        ).fetchone()
+    )
+
+
+def took_stock(store: Store, sale_id: int) -> bool:
+    return _took_stock(store.conn, sale_id)
 
 
 def _payload(conn: sqlite3.Connection, sale_id: int, till_code: str, moves: list) -> dict:

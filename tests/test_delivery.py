@@ -13,7 +13,13 @@ from app.delivery import (
     PickIncomplete,
     TooMany,
 )
-from app.errors import MisreadBarcode, PermissionRequired, UnknownBarcode, UserInputError
+from app.errors import (
+    MisreadBarcode,
+    PermissionRequired,
+    StockShort,
+    UnknownBarcode,
+    UserInputError,
+)
 from sync import outbox
 
 
@@ -142,14 +148,134 @@ def test_sale_hook_records_slip_with_the_sale_or_not_at_all(store, till, product
     assert store.scalar("SELECT sale_id FROM deliveries") == done.sale_id
 
 
+# -- stock leaves once ---------------------------------------------------------------------
+
+
+COLA = "6901234567892"
+
+
+@pytest.fixture
+def delivered_sale(store, till, products):
+    """One cola sold at the counter with "deliver"; the warehouse holds 10, the shop 50."""
+    stock.record(
+        store, product_id=products["cola"], qty_milli=10_000, kind="receipt", location_id=2
+    )
+    customer = customers.save_customer(
+        store, name="张三", phone="13900000000", address="上海市浦东新区 8 号"
+    )
+    till.attach_customer(customer.id)
+    till.scan(COLA)
+    till.add_payment(tender="cash", amount=350)
+    done = till.complete(extra_hooks=[delivery.sale_hook(store, user=till.user, till_code="T01")])
+    slip_id = store.scalar("SELECT id FROM deliveries WHERE sale_id = ?", (done.sale_id,))
+    return done, slip_id
+
+
+def on_hand(store, product_id):
+    return stock.on_hand(store, product_id, stock.SHOP), stock.on_hand(
+        store, product_id, stock.WAREHOUSE
+    )
+
+
+def test_counter_delivery_leaves_the_warehouse_once_at_dispatch(
+    store, clerk, products, delivered_sale
+):
+    done, slip_id = delivered_sale
+    cola = products["cola"]
+    assert on_hand(store, cola) == (50_000, 10_000)
+    assert outbox_of(store, "sale")[0].payload["moves"] == []
+
+    delivery.scan(store, delivery_id=slip_id, code=COLA, user=clerk)
+    delivery.mark_picked(store, delivery_id=slip_id, user=clerk)
+    delivery.dispatch(store, delivery_id=slip_id, user=clerk)
+    assert on_hand(store, cola) == (50_000, 9_000)
+    moves = store.conn.execute(
+        "SELECT location_id, qty_milli, kind FROM stock_moves WHERE ref IN (?, ?)",
+        (done.receipt_no, delivery.load(store, delivery_id=slip_id).number),
+    ).fetchall()
+    assert moves == [(stock.WAREHOUSE, -1000, "dispatch")]
+    assert stock.cache_mismatches(store) == []
+
+
+def test_cancelled_counter_slip_leaves_stock_where_it_was(store, clerk, products, delivered_sale):
+    _done, slip_id = delivered_sale
+    delivery.cancel(store, delivery_id=slip_id, user=clerk, note="客户不要了")
+    assert on_hand(store, products["cola"]) == (50_000, 10_000)
+
+
+def test_return_of_a_sale_whose_slip_never_left_puts_nothing_back(
+    store, till, clerk, products, delivered_sale
+):
+    done, slip_id = delivered_sale
+    delivery.cancel(store, delivery_id=slip_id, user=clerk, note="客户退货")
+    sold = till.start_return(done.receipt_no)
+    till.complete_return(sold, quantities={sold.original.lines[0].id: 1000})
+    assert on_hand(store, products["cola"]) == (50_000, 10_000)
+
+
+def test_slip_made_after_the_sale_took_its_stock_moves_nothing_more(store, till, clerk, products):
+    customer = customers.save_customer(store, name="张三", phone="139", address="东路 1 号")
+    till.attach_customer(customer.id)
+    till.scan(COLA)
+    till.add_payment(tender="cash", amount=350)
+    done = till.complete()
+    slip = delivery.create_from_sale(store, sale_id=done.sale_id, user=clerk, till_code="T01")
+    delivery.scan(store, delivery_id=slip.id, code=COLA, user=clerk)
+    delivery.mark_picked(store, delivery_id=slip.id, user=clerk)
+    delivery.dispatch(store, delivery_id=slip.id, user=clerk)
+    assert on_hand(store, products["cola"]) == (49_000, 0)
+
+
+def test_dispatch_beyond_warehouse_stock_of_a_block_product_is_refused(
+    store, clerk, owner, products
+):
+    order = delivery.create_order(
+        store,
+        user=clerk,
+        till_code="T01",
+        name="李四",
+        phone="139",
+        address="某路 1 号",
+        lines=[OrderLine(products["rare"], 1000)],
+    )
+    delivery.scan(store, delivery_id=order.id, code="6923450657713", user=clerk)
+    delivery.mark_picked(store, delivery_id=order.id, user=clerk)
+    assert [s.sku for s in delivery.shortages(store, delivery_id=order.id)] == ["RARE"]
+    with pytest.raises(StockShort):
+        delivery.dispatch(store, delivery_id=order.id, user=clerk)
+    assert delivery.load(store, delivery_id=order.id).state == "picked"
+    assert stock.on_hand(store, products["rare"], stock.WAREHOUSE) == 0
+
+
+def test_dispatch_beyond_warehouse_stock_of_a_warn_product_goes_and_is_audited(
+    store, clerk, products
+):
+    order = delivery.create_order(
+        store,
+        user=clerk,
+        till_code="T01",
+        name="李四",
+        phone="139",
+        address="某路 1 号",
+        lines=[OrderLine(products["cola"], 1000)],
+    )
+    delivery.scan(store, delivery_id=order.id, code=COLA, user=clerk)
+    delivery.mark_picked(store, delivery_id=order.id, user=clerk)
+    delivery.dispatch(store, delivery_id=order.id, user=clerk)
+    assert stock.on_hand(store, products["cola"], stock.WAREHOUSE) == -1000
+    [entry] = audit.entries(store.conn, "stock_short_dispatched")
+    assert entry["ref"] == order.number
+    assert entry["detail"]["short"] == [{"sku": "COLA", "wanted_milli": 1000, "on_hand_milli": 0}]
+
+
 # -- pick-by-scan --------------------------------------------------------------------------
 
 
-def test_scan_ticks_its_line(store, slip):
-    first = delivery.scan(store, delivery_id=slip.id, code="6901234567892")
+def test_scan_ticks_its_line(store, clerk, slip):
+    first = delivery.scan(store, delivery_id=slip.id, code="6901234567892", user=clerk)
     assert (first.line_no, first.picked_milli, first.qty_milli) == (1, 1000, 2000)
     assert not first.line_complete
-    second = delivery.scan(store, delivery_id=slip.id, code="6901234567892")
+    second = delivery.scan(store, delivery_id=slip.id, code="6901234567892", user=clerk)
     assert second.line_complete and not second.slip_complete
     assert delivery.load(store, delivery_id=slip.id).lines[0].picked_milli == 2000
 
@@ -164,24 +290,24 @@ def test_pack_barcode_counts_the_pack_quantity(store, clerk, products):
         address="仓库路",
         lines=[OrderLine(products["cola"], 30_000)],
     )
-    picked = delivery.scan(store, delivery_id=order.id, code="16901234567899")
+    picked = delivery.scan(store, delivery_id=order.id, code="16901234567899", user=clerk)
     assert picked.added_milli == 24_000 and picked.picked_milli == 24_000
 
 
-def test_product_not_on_slip_is_called_out_and_ticks_nothing(store, slip):
+def test_product_not_on_slip_is_called_out_and_ticks_nothing(store, clerk, slip):
     other = catalog.save_product(store, sku="NAIL", name="钢钉 50mm", price=1200, barcodes=["777"])
     assert other
     with pytest.raises(NotOnSlip) as caught:
-        delivery.scan(store, delivery_id=slip.id, code="777")
+        delivery.scan(store, delivery_id=slip.id, code="777", user=clerk)
     assert caught.value.name == "钢钉 50mm"
     assert caught.value.number == slip.number
     assert all(ln.picked_milli == 0 for ln in delivery.load(store, delivery_id=slip.id).lines)
 
 
-def test_quantity_beyond_the_line_is_refused(store, slip):
-    delivery.scan(store, delivery_id=slip.id, code="6923450657713")
+def test_quantity_beyond_the_line_is_refused(store, clerk, slip):
+    delivery.scan(store, delivery_id=slip.id, code="6923450657713", user=clerk)
     with pytest.raises(TooMany) as caught:
-        delivery.scan(store, delivery_id=slip.id, code="6923450657713")
+        delivery.scan(store, delivery_id=slip.id, code="6923450657713", user=clerk)
     assert (caught.value.qty_milli, caught.value.picked_milli, caught.value.added_milli) == (
         1000,
         1000,
@@ -190,29 +316,29 @@ def test_quantity_beyond_the_line_is_refused(store, slip):
     assert delivery.load(store, delivery_id=slip.id).lines[2].picked_milli == 1000
 
 
-def test_case_barcode_beyond_the_line_is_refused(store, slip):
+def test_case_barcode_beyond_the_line_is_refused(store, clerk, slip):
     with pytest.raises(TooMany) as caught:
-        delivery.scan(store, delivery_id=slip.id, code="16901234567899")
+        delivery.scan(store, delivery_id=slip.id, code="16901234567899", user=clerk)
     assert caught.value.added_milli == 24_000
 
 
-def test_label_scale_code_picks_its_weight(store, slip):
+def test_label_scale_code_picks_its_weight(store, clerk, slip):
     from app.barcode import with_check_digit
 
     code = with_check_digit("2000123" + "01500")  # PLU 000123, 1500 g
-    picked = delivery.scan(store, delivery_id=slip.id, code=code)
+    picked = delivery.scan(store, delivery_id=slip.id, code=code, user=clerk)
     assert (picked.line_no, picked.picked_milli) == (2, 1500)
 
 
-def test_unknown_and_misread_codes_are_typed(store, slip):
+def test_unknown_and_misread_codes_are_typed(store, clerk, slip):
     with pytest.raises(UnknownBarcode):
-        delivery.scan(store, delivery_id=slip.id, code="NOPE")
+        delivery.scan(store, delivery_id=slip.id, code="NOPE", user=clerk)
     with pytest.raises(MisreadBarcode):
-        delivery.scan(store, delivery_id=slip.id, code="6901234567891")
+        delivery.scan(store, delivery_id=slip.id, code="6901234567891", user=clerk)
 
 
 def test_short_lines_block_mark_picked(store, clerk, slip):
-    delivery.scan(store, delivery_id=slip.id, code="6901234567892")
+    delivery.scan(store, delivery_id=slip.id, code="6901234567892", user=clerk)
     with pytest.raises(PickIncomplete) as caught:
         delivery.mark_picked(store, delivery_id=slip.id, user=clerk)
     short = caught.value.short
@@ -226,19 +352,32 @@ def test_short_lines_block_mark_picked(store, clerk, slip):
 
 def test_fully_picked_slip_is_marked_picked(store, clerk, slip):
     for code in ("6901234567892", "6901234567892", "6923450657713"):
-        delivery.scan(store, delivery_id=slip.id, code=code)
-    last = delivery.scan(store, delivery_id=slip.id, code="2000123015002")
+        delivery.scan(store, delivery_id=slip.id, code=code, user=clerk)
+    last = delivery.scan(store, delivery_id=slip.id, code="2000123015002", user=clerk)
     assert last.slip_complete
     picked = delivery.mark_picked(store, delivery_id=slip.id, user=clerk)
     assert picked.state == "picked"
     assert audit.entries(store.conn, "pick_override") == []
 
 
-def test_override_needs_an_owner_and_a_reason_and_is_audited(store, clerk, owner, slip):
+def test_override_by_a_clerk_is_refused_and_not_audited(store, clerk, slip):
     with pytest.raises(PermissionRequired):
         delivery.mark_picked(store, delivery_id=slip.id, user=clerk, approver=clerk, reason="缺货")
-    with pytest.raises(UserInputError):
-        delivery.mark_picked(store, delivery_id=slip.id, user=clerk, approver=owner, reason=" ")
+    assert delivery.load(store, delivery_id=slip.id).state == "pending"
+    assert audit.entries(store.conn, "pick_override") == []
+
+
+def test_override_without_a_reason_is_refused_and_not_audited(store, clerk, owner, slip):
+    for reason in ("", " "):
+        with pytest.raises(UserInputError):
+            delivery.mark_picked(
+                store, delivery_id=slip.id, user=clerk, approver=owner, reason=reason
+            )
+    assert delivery.load(store, delivery_id=slip.id).state == "pending"
+    assert audit.entries(store.conn, "pick_override") == []
+
+
+def test_owner_override_with_a_reason_is_audited(store, clerk, owner, slip):
     approver = users.authorize(store, "9999", action="pick_override")
     picked = delivery.mark_picked(
         store, delivery_id=slip.id, user=clerk, approver=approver, reason="大米缺货，明天补送"
@@ -248,6 +387,7 @@ def test_override_needs_an_owner_and_a_reason_and_is_audited(store, clerk, owner
     assert entry["user_id"] == owner.id
     assert entry["ref"] == slip.number
     assert entry["detail"]["reason"] == "大米缺货，明天补送"
+    assert entry["detail"]["clerk"] == "Clerk"
     assert [s["sku"] for s in entry["detail"]["short"]] == ["COLA", "RICE", "RARE"]
     assert picked.history[-1].note == "大米缺货，明天补送"
 
@@ -255,7 +395,7 @@ def test_override_needs_an_owner_and_a_reason_and_is_audited(store, clerk, owner
 def test_scans_only_on_a_pending_slip(store, clerk, owner, slip):
     delivery.mark_picked(store, delivery_id=slip.id, user=clerk, approver=owner, reason="测试")
     with pytest.raises(BadStateChange):
-        delivery.scan(store, delivery_id=slip.id, code="6901234567892")
+        delivery.scan(store, delivery_id=slip.id, code="6901234567892", user=clerk)
 
 
 def test_cashier_cannot_do_warehouse_work(store, cashier, slip):
@@ -266,13 +406,13 @@ def test_cashier_cannot_do_warehouse_work(store, cashier, slip):
 # -- states, history, outbox, stock --------------------------------------------------------
 
 
-def pick_all(store, slip):
+def pick_all(store, slip, clerk):
     for code in ("6901234567892", "6901234567892", "6923450657713", "2000123015002"):
-        delivery.scan(store, delivery_id=slip.id, code=code)
+        delivery.scan(store, delivery_id=slip.id, code=code, user=clerk)
 
 
 def test_every_state_change_is_history_and_an_outbox_fact(store, clerk, slip):
-    pick_all(store, slip)
+    pick_all(store, slip, clerk)
     delivery.mark_picked(store, delivery_id=slip.id, user=clerk)
     delivery.dispatch(store, delivery_id=slip.id, user=clerk)
     done = delivery.deliver(store, delivery_id=slip.id, user=clerk, signed_by="王建国")
@@ -298,7 +438,7 @@ def test_every_state_change_is_history_and_an_outbox_fact(store, clerk, slip):
 
 def test_dispatch_moves_stock_out_of_the_warehouse(store, clerk, products, slip):
     shop_before = stock.on_hand(store, products["cola"], stock.SHOP)
-    pick_all(store, slip)
+    pick_all(store, slip, clerk)
     delivery.mark_picked(store, delivery_id=slip.id, user=clerk)
     delivery.dispatch(store, delivery_id=slip.id, user=clerk)
     assert stock.on_hand(store, products["cola"], stock.WAREHOUSE) == 100_000 - 2000
@@ -321,7 +461,7 @@ def test_failed_dispatch_leaves_no_stock_move_or_fact(store, clerk, slip):
 
 
 def test_overridden_short_slip_dispatches_what_was_picked(store, clerk, owner, products, slip):
-    delivery.scan(store, delivery_id=slip.id, code="6901234567892")
+    delivery.scan(store, delivery_id=slip.id, code="6901234567892", user=clerk)
     delivery.mark_picked(store, delivery_id=slip.id, user=clerk, approver=owner, reason="缺货")
     delivery.dispatch(store, delivery_id=slip.id, user=clerk)
     assert stock.on_hand(store, products["cola"], stock.WAREHOUSE) == 100_000 - 1000
@@ -363,11 +503,11 @@ def test_search_by_state_number_customer_phone_and_day(store, clerk, products, s
 
 
 def test_picked_slip_can_be_reopened_and_picked_again(store, clerk, slip):
-    pick_all(store, slip)
+    pick_all(store, slip, clerk)
     delivery.mark_picked(store, delivery_id=slip.id, user=clerk)
     reopened = delivery.reopen(store, delivery_id=slip.id, user=clerk, note="再点一遍")
     assert reopened.state == "pending"
-    delivery.unpick(store, delivery_id=slip.id, line_no=1)
+    delivery.unpick(store, delivery_id=slip.id, line_no=1, user=clerk)
     with pytest.raises(PickIncomplete):
         delivery.mark_picked(store, delivery_id=slip.id, user=clerk)
     assert [f.payload["change"]["to"] for f in outbox_of(store)][-2:] == ["picked", "pending"]
@@ -379,3 +519,28 @@ def test_mark_picked_on_a_dispatched_slip_is_a_state_error(store, clerk, owner, 
     with pytest.raises(BadStateChange) as caught:
         delivery.mark_picked(store, delivery_id=slip.id, user=clerk)
     assert (caught.value.state, caught.value.wanted) == ("dispatched", "picked")
+
+
+def test_clearing_a_picked_line_is_kept_in_the_slip_history(store, clerk, slip):
+    delivery.scan(store, delivery_id=slip.id, code="6901234567892", user=clerk)
+    delivery.scan(store, delivery_id=slip.id, code="6901234567892", user=clerk)
+    delivery.unpick(store, delivery_id=slip.id, line_no=1, user=clerk)
+    after = delivery.load(store, delivery_id=slip.id)
+    assert after.lines[0].picked_milli == 0
+    cleared = after.history[-1]
+    assert (cleared.from_state, cleared.state) == ("pending", "pending")
+    assert (cleared.user_id, cleared.user_name) == (clerk.id, "Clerk")
+    assert cleared.note == "cleared line 1 COLA: 2"
+
+
+def test_only_clerks_and_owners_pick_or_clear(store, cashier, owner, slip):
+    with pytest.raises(PermissionRequired):
+        delivery.scan(store, delivery_id=slip.id, code="6901234567892", user=cashier)
+    with pytest.raises(PermissionRequired):
+        delivery.scan(store, delivery_id=slip.id, code="6901234567892", user=None)
+    delivery.scan(store, delivery_id=slip.id, code="6901234567892", user=owner)
+    with pytest.raises(PermissionRequired):
+        delivery.unpick(store, delivery_id=slip.id, line_no=1, user=cashier)
+    assert delivery.load(store, delivery_id=slip.id).lines[0].picked_milli == 1000
+    delivery.unpick(store, delivery_id=slip.id, line_no=1, user=owner)
+    assert delivery.load(store, delivery_id=slip.id).history[-1].user_name == owner.name

@@ -75,8 +75,8 @@ def test_delivery_slips_and_their_dispatch_are_accepted_by_the_server(tmp_path):
                 address="北京路 1 号",
                 lines=[delivery.OrderLine(product_id, 2000)],
             )
-            delivery.scan(store, delivery_id=slip.id, code=code)
-            delivery.scan(store, delivery_id=slip.id, code=code)
+            delivery.scan(store, delivery_id=slip.id, code=code, user=clerk)
+            delivery.scan(store, delivery_id=slip.id, code=code, user=clerk)
             delivery.mark_picked(store, delivery_id=slip.id, user=clerk)
             delivery.dispatch(store, delivery_id=slip.id, user=clerk)
             moved = worker.sync_once(store, config)

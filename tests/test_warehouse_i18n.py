@@ -22,7 +22,9 @@ def sources(path: Path) -> dict[tuple[str, str], str]:
         for message in context.iter("message"):
             translation = message.find("translation")
             unfinished = translation.get("type") == "unfinished"
-            found[(name, message.find("source").text)] = "" if unfinished else translation.text
+            # A plural message keeps its text in <numerusform> children.
+            text = translation.text or "".join(f.text or "" for f in translation)
+            found[(name, message.find("source").text)] = "" if unfinished else text
     return found
 
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 import io
 import sys
 import wave
+from datetime import datetime, timedelta
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QDate, QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication
@@ -16,7 +17,17 @@ from PySide6.QtWidgets import QApplication
 from app import audit, catalog, customers, delivery, stock, users
 from app.config import Config
 from app.delivery import OrderLine
-from ui.warehouse import BAD, OK, WARN, WarehouseWindow, print_document, tone_wav
+from printing import slip as slips
+from ui.i18n import Language
+from ui.warehouse import (
+    BAD,
+    CALLOUT_COLOURS,
+    OK,
+    WARN,
+    WarehouseWindow,
+    print_document,
+    tone_wav,
+)
 
 COLA, CASE, TEA = "6901234567892", "16901234567899", "6923450657713"
 
@@ -176,7 +187,7 @@ def test_list_filters_by_state_and_search(qtbot, window, store, clerk, products,
     assert window.slip_list.table.rowCount() == 2
     type_text(qtbot, focused(), "1391234")
     assert window.slip_list.table.rowCount() == 1
-    assert window.slip_list.table.item(0, 3).text() == "李四"
+    assert window.slip_list.table.item(0, window.slip_list.CUSTOMER).text() == "李四"
     press(qtbot, Qt.Key.Key_Return)  # opens the selected slip
     assert window.pick.slip.customer_name == "李四"
 
@@ -284,3 +295,119 @@ def test_known_phone_fills_the_new_order(qtbot, window, store):
     press(qtbot, Qt.Key.Key_F10)
     made = window.pick.slip
     assert (made.customer_name, made.customer_id) == ("孙老板", known.id)
+
+
+def test_open_slips_show_however_old_and_finished_ones_by_date(
+    qtbot, window, store, clerk, products, slip
+):
+    long_ago = datetime.now() - timedelta(days=90)
+
+    def order(name, **extra):
+        return delivery.create_order(
+            store,
+            user=clerk,
+            till_code="T01",
+            name=name,
+            phone="139",
+            address="某路 1 号",
+            lines=[OrderLine(products["cola"], 1000)],
+            **extra,
+        )
+
+    old_open = order("老订单", now=long_ago, delivery_date="2030-01-15")
+    old_done = order("已取消", now=long_ago)
+    delivery.cancel(store, delivery_id=old_done.id, user=clerk, note="客户不要了")
+    page = window.slip_list
+    window.show_list()
+    shown = {page.table.item(row, 0).text(): row for row in range(page.table.rowCount())}
+    assert set(shown) == {slip.number, old_open.number}
+    assert page.table.horizontalHeaderItem(3).text() == "Deliver on"
+    assert page.table.item(shown[old_open.number], 3).text() == "2030-01-15"
+
+    # Dates the clerk chooses apply to every slip.
+    page.day_from.setDate(QDate.currentDate().addDays(-100))
+    page.day_to.setDate(QDate.currentDate().addDays(-80))
+    shown = {page.table.item(row, 0).text() for row in range(page.table.rowCount())}
+    assert shown == {old_open.number, old_done.number}
+
+
+def test_preview_says_the_font_and_counts_pages_in_words(qtbot, window, slip):
+    Language().apply("en")
+    window.show_preview(slip)
+    info = window.preview.info.text()
+    assert info.startswith(f"{slip.number}: 1 page, font ")
+    assert slips.cjk_font().describe() in info
+
+
+def test_preview_warns_when_the_slip_falls_back_to_the_built_in_font(qtbot, window, slip):
+    window.preview.font_choice = slips.cjk_font([])
+    window.show_preview(slip)
+    info = window.preview.info.text()
+    assert "STSong-Light (built-in, not embedded" in info
+    assert "No Chinese font installed" in info
+    assert CALLOUT_COLOURS[WARN] in window.preview.info.styleSheet()
+
+
+def test_preview_speaks_chinese_with_a_page_count(qtbot, window, slip):
+    Language().apply("zh_CN")
+    window.show_preview(slip)
+    assert f"{slip.number}：共 1 页，字体 " in window.preview.info.text()
+
+
+def test_another_slips_barcode_on_the_pick_screen_is_named_and_opens_it(
+    qtbot, window, store, clerk, products, slip
+):
+    other = delivery.create_order(
+        store,
+        user=clerk,
+        till_code="T01",
+        name="李四",
+        phone="139",
+        address="某路 1 号",
+        lines=[OrderLine(products["cola"], 1000)],
+    )
+    type_line(qtbot, slip.number)
+    assert window.pick.slip.id == slip.id
+
+    type_line(qtbot, other.number)
+    assert window.pick.callout.kind == WARN
+    assert window.pick.callout.text() == (
+        f"That is slip {other.number} (李四), not an item. Scan it again to open it."
+    )
+    assert window.pick.slip.id == slip.id
+    assert window.alarm.played[-1] == WARN
+
+    type_line(qtbot, slip.number)
+    assert "this slip's own barcode" in window.pick.callout.text()
+
+    type_line(qtbot, other.number)
+    type_line(qtbot, other.number)
+    assert window.stack.currentWidget() is window.pick
+    assert window.pick.slip.id == other.id
+    assert focused() is window.pick.scan
+
+
+def pdf_printer(path) -> QPrinter:
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(path))
+    return printer
+
+
+def test_printing_runs_in_the_background_and_says_it_printed(qtbot, window, slip, tmp_path):
+    window.show_preview(slip)
+    window.preview.start_print(pdf_printer(tmp_path / "printed.pdf"))
+    assert window.tasks.busy  # handed to the pool, not done on the UI thread
+    qtbot.waitUntil(lambda: "printed on" in window.preview.info.text(), timeout=10_000)
+    assert window.preview.info.text() == f"{slip.number} printed on {tmp_path / 'printed.pdf'}."
+    assert len(PdfReader(tmp_path / "printed.pdf").pages) == 1
+
+
+def test_a_printer_failure_is_shown_in_the_info_bar(qtbot, window, slip, tmp_path):
+    window.show_preview(slip)
+    window.preview.start_print(pdf_printer(tmp_path / "no such folder" / "printed.pdf"))
+    qtbot.waitUntil(lambda: "not printed" in window.preview.info.text(), timeout=10_000)
+    assert window.preview.info.text() == (
+        f"{slip.number} not printed: the printer could not start the job"
+    )
+    assert CALLOUT_COLOURS[BAD] in window.preview.info.styleSheet()

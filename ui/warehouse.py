@@ -63,6 +63,7 @@ from app.errors import (
     MisreadBarcode,
     PaymentCodeScanned,
     PermissionRequired,
+    StockShort,
     TillbookError,
     UnknownBarcode,
     UserInputError,
@@ -72,6 +73,7 @@ from app.money import format_money, format_quantity, line_gross, parse_quantity
 from app.users import User
 from localdb import Store
 from printing import slip as slips
+from ui.tasks import Tasks
 
 log = logging.getLogger(__name__)
 
@@ -162,10 +164,17 @@ class WarehouseWindow(QWidget):
     """The warehouse clerk's screens, for the given user."""
 
     def __init__(
-        self, store: Store, config: Config, user: User, parent: QWidget | None = None
+        self,
+        store: Store,
+        config: Config,
+        user: User,
+        parent: QWidget | None = None,
+        *,
+        tasks: Tasks | None = None,
     ) -> None:
         super().__init__(parent)
         self.store, self.config, self.user = store, config, user
+        self.tasks = tasks or Tasks(threads=1)  # printing runs here, off the UI thread
         self.alarm = Alarm()
         self.setWindowTitle(self.tr("Warehouse"))
         self.stack = QStackedWidget(self)
@@ -257,6 +266,14 @@ class WarehouseWindow(QWidget):
                 for s in f["short"]
             )
             return self.tr("SHORT: {lines}").format(lines=short)
+        if isinstance(exc, StockShort):
+            return self.tr(
+                "NOT ENOUGH IN THE WAREHOUSE: {name}, {on_hand} on hand, {wanted} to send"
+            ).format(
+                name=f["name"],
+                on_hand=format_quantity(f["on_hand_milli"]),
+                wanted=format_quantity(f["wanted_milli"]),
+            )
         if isinstance(exc, UnknownBarcode):
             return self.tr("Unknown barcode {code}").format(code=f.get("code", ""))
         if isinstance(exc, MisreadBarcode):
@@ -304,6 +321,8 @@ class Callout(QLabel):
 
 
 class SlipListPage(QWidget):
+    CUSTOMER, AMOUNT = 4, 6  # columns
+
     def __init__(self, window: WarehouseWindow) -> None:
         super().__init__(window)
         self.window_ = window
@@ -319,12 +338,15 @@ class SlipListPage(QWidget):
         for edit in (self.day_from, self.day_to):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
-        self.table = QTableWidget(0, 6)
+        # Until the clerk picks dates, they only trim finished slips: open ones always show.
+        self.dates_chosen = False
+        self.table = QTableWidget(0, 7)
         self.table.setHorizontalHeaderLabels(
             [
                 self.tr("Number"),
                 self.tr("State"),
                 self.tr("Date"),
+                self.tr("Deliver on"),
                 self.tr("Customer"),
                 self.tr("Phone"),
                 self.tr("Amount"),
@@ -333,7 +355,9 @@ class SlipListPage(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setSectionResizeMode(
+            self.CUSTOMER, QHeaderView.ResizeMode.Stretch
+        )
         self.callout = Callout()
         self.callout.hide()
 
@@ -365,8 +389,8 @@ class SlipListPage(QWidget):
         self.search.textChanged.connect(self.refresh)
         self.search.returnPressed.connect(self._enter)
         self.state.currentIndexChanged.connect(self.refresh)
-        self.day_from.dateChanged.connect(self.refresh)
-        self.day_to.dateChanged.connect(self.refresh)
+        self.day_from.dateChanged.connect(self._dates_changed)
+        self.day_to.dateChanged.connect(self._dates_changed)
         self.table.activated.connect(lambda index: self._open_row(index.row()))
         QShortcut(QKeySequence(Qt.Key.Key_F3), self, window.new_order)
         QShortcut(QKeySequence(Qt.Key.Key_F4), self, self._next_state)
@@ -389,6 +413,7 @@ class SlipListPage(QWidget):
             state=self.state.currentData(),
             day_from=self.day_from.date().toString("yyyy-MM-dd"),
             day_to=self.day_to.date().toString("yyyy-MM-dd"),
+            open_any_day=not self.dates_chosen,
         )
         self.table.setRowCount(len(found))
         for row, slip in enumerate(found):
@@ -396,21 +421,28 @@ class SlipListPage(QWidget):
                 slip.number,
                 state_name(slip.state),
                 slip.created_day,
+                slip.delivery_date,
                 slip.customer_name,
                 slip.phone,
                 format_money(slip.total),
             ]
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)
-                if column == 5:
+                if column == self.AMOUNT:
                     item.setTextAlignment(
                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
                     )
                 self.table.setItem(row, column, item)
         self.table.resizeColumnsToContents()
-        self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setSectionResizeMode(
+            self.CUSTOMER, QHeaderView.ResizeMode.Stretch
+        )
         if found:
             self.table.selectRow(0)
+
+    def _dates_changed(self) -> None:
+        self.dates_chosen = True
+        self.refresh()
 
     def say(self, text: str, kind: str) -> None:
         self.callout.say(text, kind)
@@ -447,6 +479,7 @@ class PickPage(QWidget):
         super().__init__(window)
         self.window_ = window
         self.slip: delivery.Delivery | None = None
+        self.offered_slip = ""  # another slip's number just scanned: scanning it again opens it
         self.heading = QLabel()
         self.heading.setStyleSheet("font-size: 20px; font-weight: bold;")
         self.customer = QLabel()
@@ -513,6 +546,7 @@ class PickPage(QWidget):
 
     def show_slip(self, found: delivery.Delivery) -> None:
         self.slip = found
+        self.offered_slip = ""
         self.prompt.close_prompt()
         self.callout.say(self._state_line(), OK if found.state == "pending" else WARN)
         self._fill()
@@ -588,8 +622,17 @@ class PickPage(QWidget):
         self.scan.clear()
         if not code or self.slip is None:
             return
+        offered, self.offered_slip = self.offered_slip, ""
+        if offered and code.casefold() == offered.casefold():
+            self.window_.open_slip(offered)
+            return
         try:
-            picked = delivery.scan(self.store, delivery_id=self.slip.id, code=code)
+            picked = delivery.scan(
+                self.store, delivery_id=self.slip.id, code=code, user=self.window_.user
+            )
+        except UnknownBarcode as exc:
+            self._unknown(code, exc)
+            return
         except TillbookError as exc:
             self.fail(exc)
             return
@@ -604,6 +647,26 @@ class PickPage(QWidget):
             text += "  " + self.tr("All lines picked. F5 marks the slip picked.")
         self.say(text, OK)
 
+    def _unknown(self, code: str, exc: UnknownBarcode) -> None:
+        """Not a product: perhaps a slip's own barcode, scanned on the wrong screen."""
+        try:
+            other = delivery.load(self.store, number=code)
+        except delivery.DeliveryNotFound:
+            self.fail(exc)
+            return
+        if other.id == self.slip.id:
+            self.say(
+                self.tr("That is this slip's own barcode, not an item. Scan the goods."), WARN
+            )
+            return
+        self.offered_slip = other.number
+        self.say(
+            self.tr(
+                "That is slip {number} ({customer}), not an item. Scan it again to open it."
+            ).format(number=other.number, customer=other.customer_name),
+            WARN,
+        )
+
     def take_off(self) -> None:
         """Clear what was picked on the chosen line: its items came off the pallet."""
         row = self.table.currentRow()
@@ -611,7 +674,12 @@ class PickPage(QWidget):
             return
         line = self.slip.lines[row]
         try:
-            delivery.unpick(self.store, delivery_id=self.slip.id, line_no=line.line_no)
+            delivery.unpick(
+                self.store,
+                delivery_id=self.slip.id,
+                line_no=line.line_no,
+                user=self.window_.user,
+            )
         except TillbookError as exc:
             self.fail(exc)
             return
@@ -672,12 +740,34 @@ class PickPage(QWidget):
         return True
 
     def dispatch(self) -> None:
-        self._change(
+        if self.slip is None:
+            return
+        short = delivery.shortages(self.store, delivery_id=self.slip.id)
+        if not self._change(
             lambda: delivery.dispatch(
                 self.store, delivery_id=self.slip.id, user=self.window_.user
             ),
             self.tr("Slip {number} dispatched; stock has left the warehouse."),
-        )
+        ):
+            return
+        if short:
+            self.say(
+                self.tr(
+                    "Slip {number} dispatched, but the warehouse had too little of: {lines}. "
+                    "Count the stock."
+                ).format(
+                    number=self.slip.number,
+                    lines=", ".join(
+                        self.tr("{name} {on_hand} on hand, {wanted} sent").format(
+                            name=item.name,
+                            on_hand=format_quantity(item.on_hand_milli),
+                            wanted=format_quantity(item.wanted_milli),
+                        )
+                        for item in short
+                    ),
+                ),
+                WARN,
+            )
 
     def ask_signed_by(self) -> None:
         if self.slip is None:
@@ -823,7 +913,9 @@ class PreviewPage(QWidget):
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         self._buffer: QBuffer | None = None
+        self.font_choice: slips.FontChoice | None = None  # None: the system's CJK font
         self.info = QLabel()
+        self.info.setWordWrap(True)
         self.paper = QComboBox()
         self.paper.addItems(list(slips.PAPER))
         self.paper.setCurrentText(window.config.warehouse.slip_paper)
@@ -857,7 +949,7 @@ class PreviewPage(QWidget):
         if self.slip is None:
             return
         made = slips.render_with_config(
-            self.slip, self.window_.config, paper=self.paper.currentText()
+            self.slip, self.window_.config, paper=self.paper.currentText(), font=self.font_choice
         )
         self.pdf = made.data
         self.document.close()
@@ -867,12 +959,29 @@ class PreviewPage(QWidget):
         self.document.load(self._buffer)  # reads from the buffer for as long as it shows
         if old is not None:
             old.deleteLater()
-        self.info.setText(
-            self.tr("{number}: {pages} pages, font {font}").format(
-                number=self.slip.number,
-                pages=made.pages,
-                font=Path(made.font.path).name or made.font.name,
+        self.show_info(
+            self.tr("{number}: %n page(s), font {font}", "", made.pages).format(
+                number=self.slip.number, font=made.font.describe()
             )
+        )
+        if not made.font.embedded:
+            self.show_info(
+                self.info.text()
+                + "  "
+                + self.tr(
+                    "No Chinese font installed: the PDF relies on the printer or viewer to "
+                    "have one. Install fonts-wqy-zenhei."
+                ),
+                WARN,
+            )
+
+    def show_info(self, text: str, kind: str = "") -> None:
+        """The bar above the slip: what it is, what happened to it; amber or red when
+        something needs the clerk's attention."""
+        self.info.setText(text)
+        colour = CALLOUT_COLOURS.get(kind)
+        self.info.setStyleSheet(
+            f"QLabel {{ background: {colour}; color: white; padding: 4px 8px; }}" if colour else ""
         )
 
     def print_slip(self) -> None:
@@ -891,7 +1000,33 @@ class PreviewPage(QWidget):
         dialog = QPrintDialog(printer, self)
         if dialog.exec() != QPrintDialog.DialogCode.Accepted:
             return
-        print_document(self.document, printer)
+        self.start_print(printer)
+
+    def start_print(self, printer) -> None:
+        """Print the slip on the background pool; the info bar says how it went."""
+        if not self.pdf or self.slip is None:
+            return
+        number, data = self.slip.number, self.pdf
+        where = printer.printerName() or printer.outputFileName()
+        self.show_info(self.tr("Printing {number}...").format(number=number))
+        log.info("slip %s sent to printer %s", number, where or "(default)")
+
+        def printed(_result) -> None:
+            self.show_info(
+                self.tr("{number} printed on {printer}.").format(number=number, printer=where),
+                OK,
+            )
+
+        def failed(exc: BaseException) -> None:
+            log.warning("slip %s not printed on %s: %s", number, where, exc)
+            self.show_info(
+                self.tr("{number} not printed: {reason}").format(number=number, reason=exc),
+                BAD,
+            )
+
+        self.window_.tasks.run(
+            lambda: print_pdf(data, printer), on_done=printed, on_error=failed, owner=self
+        )
 
     def save(self) -> None:
         if not self.pdf:
@@ -904,13 +1039,30 @@ class PreviewPage(QWidget):
             try:
                 slips.save(path, self.pdf)
             except OSError as exc:
-                self.info.setText(self.tr("Not saved: {reason}").format(reason=exc.strerror))
+                self.show_info(self.tr("Not saved: {reason}").format(reason=exc.strerror), BAD)
                 return
-            self.info.setText(self.tr("Saved to {path}").format(path=path))
+            self.show_info(self.tr("Saved to {path}").format(path=path))
 
     def back(self) -> None:
         self.window_.stack.setCurrentWidget(self.window_.pick)
         self.window_.pick.scan.setFocus()
+
+
+def print_pdf(data: bytes, printer) -> None:
+    """Print PDF bytes on a QPrinter; safe on a worker thread (its own document and buffer,
+    and a QPainter on a printer, not on a widget)."""
+    buffer = QBuffer()
+    buffer.setData(QByteArray(data))
+    buffer.open(QBuffer.OpenModeFlag.ReadOnly)
+    document = QPdfDocument()
+    try:
+        document.load(buffer)
+        if document.status() != QPdfDocument.Status.Ready:
+            raise OSError(f"the slip PDF could not be read: {document.error()}")
+        print_document(document, printer)
+    finally:
+        document.close()
+        buffer.close()
 
 
 PRINT_DPI_CAP = 300  # a slip is text, lines and a barcode; 300 dpi prints them crisply

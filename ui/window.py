@@ -188,7 +188,9 @@ class MainWindow(QMainWindow):
         if self.warehouse is not None:
             self.stack.removeWidget(self.warehouse)
             self.warehouse.deleteLater()
-        self.warehouse = WarehouseWindow(self.services.store, self.services.config, self.till.user)
+        self.warehouse = WarehouseWindow(
+            self.services.store, self.services.config, self.till.user, tasks=self.services.tasks
+        )
         QShortcut(QKeySequence("Ctrl+L"), self.warehouse, activated=self.lock)
         if self.selling is not None:  # owners come back to the ticket with Ctrl+T
             QShortcut(QKeySequence("Ctrl+T"), self.warehouse, activated=self.back_to_selling)

@@ -68,9 +68,9 @@ def build(store: Store) -> dict:
 
     done = order("陈师傅", "13588886666", "余杭区良渚街道 9 号", [("CEM-425", 20), ("SAND-M", 2)])
     for _ in range(20):
-        delivery.scan(store, delivery_id=done.id, code=EAN["3"])
+        delivery.scan(store, delivery_id=done.id, code=EAN["3"], user=clerk)
     for _ in range(2):
-        delivery.scan(store, delivery_id=done.id, code=EAN["4"])
+        delivery.scan(store, delivery_id=done.id, code=EAN["4"], user=clerk)
     delivery.mark_picked(store, delivery_id=done.id, user=clerk)
     delivery.dispatch(store, delivery_id=done.id, user=clerk)
     order("刘女士", "13912345678", "滨江区江南大道 288 号 5 幢", [("LATEX-W", 3), ("SCREW-4", 2)])
@@ -92,8 +92,8 @@ def settle(app: QApplication, ms: int = 400) -> None:
 
 def shots(app: QApplication, store: Store, data: dict, language: str) -> None:
     translator = QTranslator(app)
-    if language == "zh_CN":
-        translator.load(str(ROOT / "ui" / "i18n" / "warehouse_zh_CN.qm"))
+    # English needs its catalogue too, for plural forms ("1 page", "2 pages").
+    if translator.load(str(ROOT / "ui" / "i18n" / f"warehouse_{language}.qm")):
         app.installTranslator(translator)
     config = Config().replace("shop", name="永兴建材商行", language=language)
     config = config.replace(
