@@ -104,6 +104,12 @@ class ReturnTooLarge(ValidationError):
     code = "return_too_large"
 
 
+class DeliveryPending(ValidationError):
+    """The sale's goods wait in the warehouse on a delivery slip not yet dispatched."""
+
+    code = "delivery_pending"
+
+
 class NeedsConfirmation(ValidationError):
     """Allowed, but only if the cashier confirms (for example a very large quantity)."""
 

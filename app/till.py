@@ -19,6 +19,7 @@ from app.barcode import CodeKind, ScaleLayout, classify, payment_tender
 from app.config import Config
 from app.errors import (
     CreditLimitExceeded,
+    DeliveryPending,
     EmptyTicket,
     InvalidPrice,
     InvalidQuantity,
@@ -554,11 +555,15 @@ class Till:
                 out.append(line)
         return out
 
-    def complete(self, *, extra_hooks: Sequence[Callable] = ()) -> Completed:
+    def complete(
+        self, *, extra_hooks: Sequence[Callable] = (), delivered: bool = False
+    ) -> Completed:
         """Check every rule once more and record the sale in one transaction.
 
         ``extra_hooks`` run inside that transaction for this sale only (a delivery slip for a
-        sale marked "deliver"); if one raises, nothing of the sale is recorded.
+        sale marked "deliver"); if one raises, nothing of the sale is recorded. A
+        ``delivered`` sale's goods leave the warehouse when its slip is dispatched, which
+        checks the warehouse's stock then; the shop's shelf is not checked for it.
         """
         self._check_open()
         ticket = self.ticket
@@ -582,7 +587,7 @@ class Till:
                 role="owner",
                 names=[ln.name for ln in below],
             )
-        reasons = self._review_reasons()
+        reasons = [] if delivered else self._review_reasons()
         hooks = [*self.sale_hooks, *extra_hooks, self._audit_below_cost_hook(totals)]
         sale_id = sales.write(
             self.store,
@@ -629,6 +634,20 @@ class Till:
                     )
                 reasons.append(f"stock short: {product.sku} wanted {qty} on hand {on_hand}")
         return reasons
+
+    def _check_not_awaiting_delivery(self, original: sales.Sale) -> None:
+        """Goods still in the warehouse for a delivery cannot be given back; the slip would
+        then ship what was refunded. Cancel the slip (or let it go out) first."""
+        waiting = self.store.conn.execute(
+            "SELECT number FROM deliveries WHERE sale_id = ? AND state IN ('pending', 'picked')",
+            (original.id,),
+        ).fetchone()
+        if waiting is not None:
+            raise DeliveryPending(
+                f"{original.receipt_no} waits for delivery on slip {waiting[0]}",
+                receipt_no=original.receipt_no,
+                slip=waiting[0],
+            )
 
     def _audit_below_cost_hook(self, totals: Totals) -> Callable:
         approved = [ln for ln in self.ticket.lines if ln.below_cost_approved_by is not None]
@@ -684,6 +703,7 @@ class Till:
                 products, approver=approver or self.user, reason=reason
             )
         original = draft.original
+        self._check_not_awaiting_delivery(original)
         quantities = {k: v for k, v in (quantities or {}).items() if v}
         if not quantities:
             raise EmptyTicket("choose what is being returned")

@@ -14,6 +14,7 @@ from app.delivery import (
     TooMany,
 )
 from app.errors import (
+    DeliveryPending,
     MisreadBarcode,
     PermissionRequired,
     StockShort,
@@ -211,6 +212,33 @@ def test_return_of_a_sale_whose_slip_never_left_puts_nothing_back(
     sold = till.start_return(done.receipt_no)
     till.complete_return(sold, quantities={sold.original.lines[0].id: 1000})
     assert on_hand(store, products["cola"]) == (50_000, 10_000)
+
+
+def test_a_sale_waiting_for_delivery_cannot_be_returned_until_its_slip_is_settled(
+    store, till, clerk, products, delivered_sale
+):
+    done, slip_id = delivered_sale
+    sold = till.start_return(done.receipt_no)
+    with pytest.raises(DeliveryPending) as caught:
+        till.complete_return(sold, quantities={sold.original.lines[0].id: 1000})
+    assert caught.value.slip == delivery.load(store, delivery_id=slip_id).number
+    assert store.scalar("SELECT count(*) FROM sales WHERE kind = 'return'") == 0
+
+
+def test_a_delivered_sale_is_not_flagged_for_the_shop_shelf(store, till, products):
+    """Nothing on the shop's shelf, ten in the warehouse: a sale delivered from the
+    warehouse is not short of stock (dispatch checks the warehouse)."""
+    cola = products["cola"]
+    stock.record(store, product_id=cola, qty_milli=-50_000, kind="adjustment")
+    stock.record(store, product_id=cola, qty_milli=10_000, kind="receipt", location_id=2)
+    customer = customers.save_customer(store, name="张三", phone="139", address="东路 1 号")
+    till.attach_customer(customer.id)
+    till.scan(COLA)
+    till.add_payment(tender="cash", amount=350)
+    hooks = [delivery.sale_hook(store, user=till.user, till_code="T01")]
+    done = till.complete(extra_hooks=hooks, delivered=True)
+    assert store.scalar("SELECT needs_review FROM sales WHERE id = ?", (done.sale_id,)) == 0
+    assert on_hand(store, cola) == (0, 10_000)
 
 
 def test_slip_made_after_the_sale_took_its_stock_moves_nothing_more(store, till, clerk, products):

@@ -180,7 +180,8 @@ class PayDialog(Dialog):
 
     def complete(self, *, approved: bool = False) -> None:
         try:
-            done = self.till.complete(extra_hooks=self._delivery_hooks())
+            hooks = self._delivery_hooks()
+            done = self.till.complete(extra_hooks=hooks, delivered=bool(hooks))
         except PermissionRequired as exc:
             self.ask_owner(exc, lambda approver: self._approve_and_complete(approver))
             return
