@@ -653,3 +653,30 @@ def test_the_first_sale_queues_its_receipt_before_the_printer_is_up(qapp, tmp_pa
         done = services.till.complete()
         jobs = services.store.execute("SELECT sale_id, state, drawer FROM print_jobs").fetchall()
         assert jobs == [(done.sale_id, "pending", "pending")]
+
+
+def test_pin_checks_never_use_the_screens_connection_from_another_thread(
+    qtbot, window, store, clock
+):
+    import threading
+
+    threads: set[int] = set()
+    store.conn.set_trace_callback(lambda _sql: threads.add(threading.get_ident()))
+    log_in(qtbot, window, "1111")
+    assert window.till.user.name == "Cashier"
+    scan(COLA)
+    clock.step = 0.2
+    press(Qt.Key.Key_F7)
+    wait_dialog(qtbot, window, "PriceDialog")
+    keys("3")
+    press(Qt.Key.Key_Return)
+    keys("dented can")
+    press(Qt.Key.Key_Return)
+    wait_dialog(qtbot, window, "PinPrompt")
+    keys("9999")
+    press(Qt.Key.Key_Return)
+    wait_closed(qtbot, window)
+    store.conn.set_trace_callback(None)
+
+    assert window.till.ticket.lines[0].unit_price == 300
+    assert threads == {threading.get_ident()}  # only the UI thread ran SQL on it

@@ -22,6 +22,7 @@ from app.ticket import Discount
 from localdb import Store
 from ui import theme
 from ui.messages import describe
+from ui.reader import on_own_connection
 from ui.tasks import Tasks
 from ui.widgets import Dialog, NumberPad
 
@@ -60,14 +61,17 @@ class PinPrompt(Dialog):
         self.setMinimumWidth(380)
 
     def check(self) -> None:
-        """Check the PIN off the UI thread (a slow hash per user)."""
+        """Check the PIN off the UI thread (a slow hash per user), on its own connection:
+        the UI thread goes on using its own meanwhile (a serial scanner's scan, say)."""
         pin = self.pin.text()
         if self.checking or not pin:
             return
         self.checking = True
-        store, role, action = self.store, self.role, self.action
+        path, role, action = self.store.path, self.role, self.action
         self.tasks.run(
-            lambda: users.authorize(store, pin, role=role, action=action),
+            lambda: on_own_connection(
+                path, lambda own: users.authorize(own, pin, role=role, action=action)
+            ),
             on_done=self._approved,
             on_error=self._refused,
             owner=self,
