@@ -7,7 +7,7 @@ import importlib.util
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 
 from app import audit, sales
 from app.config import Config
@@ -680,3 +680,23 @@ def test_pin_checks_never_use_the_screens_connection_from_another_thread(
 
     assert window.till.ticket.lines[0].unit_price == 300
     assert threads == {threading.get_ident()}  # only the UI thread ran SQL on it
+
+
+def test_clearing_the_ticket_asks_first_and_escape_keeps_it(qtbot, window, store):
+    log_in(qtbot, window, "1111")
+    scan(COLA)
+    scan(TEA)
+    press(Qt.Key.Key_Delete, Qt.KeyboardModifier.ControlModifier)
+    dialog = wait_dialog(qtbot, window, "ConfirmDialog")
+    assert "¥91.50" in dialog.findChild(QLabel, "question").text()
+    press(Qt.Key.Key_Escape)
+    wait_closed(qtbot, window)
+    assert lines(window) == [("COLA", 1), ("RARE", 1)]
+    assert audit.entries(store.conn, "ticket_cancel") == []
+
+    press(Qt.Key.Key_Delete, Qt.KeyboardModifier.ControlModifier)
+    wait_dialog(qtbot, window, "ConfirmDialog")
+    press(Qt.Key.Key_Return)
+    wait_closed(qtbot, window)
+    assert window.till.ticket.lines == []
+    assert window.selling.banner.text() == "Ticket cleared"

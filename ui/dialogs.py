@@ -288,11 +288,13 @@ class ReprintDialog(Dialog):
 
 
 class ConfirmDialog(Dialog):
-    """Yes or no to a question the core asks (a very large quantity)."""
+    """Yes or no to a question: one the core asks (a very large quantity), or clearing the
+    whole ticket."""
 
     def __init__(self, question: str, parent=None):
         super().__init__(parent, title=self.tr("Please confirm"))
         label = QLabel(question)
+        label.setObjectName("question")
         label.setWordWrap(True)
         theme.set_role(label, "big")
         self.layout_.addWidget(label)

@@ -568,11 +568,24 @@ class SellingScreen(QWidget):
             self.info(self.tr("Removed: {name}").format(name=line.name))
 
     def cancel_ticket(self) -> None:
-        if (
-            self.till.ticket.lines
-            and self.run(lambda: self.till.cancel(reason="cleared")) is not FAILED
-        ):
-            self.refresh()
+        """Ctrl+Del: clear the whole ticket, once the cashier has said yes."""
+        if not self.till.ticket.lines:
+            return
+        ticket = self.till.ticket
+        dialog = ConfirmDialog(
+            self.tr("Clear the whole ticket ({items} items, {total})?").format(
+                items=ticket.item_count, total=format_money(self.till.totals().total)
+            ),
+            parent=self,
+        )
+
+        def clear() -> None:
+            if self.run(lambda: self.till.cancel(reason="cleared")) is not FAILED:
+                self.refresh()
+                self.info(self.tr("Ticket cleared"))
+
+        dialog.accepted.connect(clear)
+        self.open_dialog(dialog)
 
     def open_pay(self) -> None:
         if not self.till.ticket.lines:

@@ -4,17 +4,17 @@
 <context>
     <name>ConfirmDialog</name>
     <message>
-        <location filename="../dialogs.py" line="290"/>
+        <location filename="../dialogs.py" line="295"/>
         <source>Please confirm</source>
         <translation>Please confirm</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="296"/>
+        <location filename="../dialogs.py" line="302"/>
         <source>Yes (Enter)</source>
         <translation>Yes (Enter)</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="298"/>
+        <location filename="../dialogs.py" line="304"/>
         <source>No (Esc)</source>
         <translation>No (Esc)</translation>
     </message>
@@ -153,102 +153,102 @@
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../device_settings.py" line="84"/>
+        <location filename="../device_settings.py" line="95"/>
         <source>Tests use the settings in config.toml.</source>
         <translation>Tests use the settings in config.toml.</translation>
     </message>
     <message>
-        <location filename="../device_settings.py" line="96"/>
+        <location filename="../device_settings.py" line="113"/>
         <source>Receipt printer</source>
         <translation>Receipt printer</translation>
     </message>
     <message>
-        <location filename="../device_settings.py" line="97"/>
+        <location filename="../device_settings.py" line="114"/>
         <source>Cash drawer</source>
         <translation>Cash drawer</translation>
     </message>
     <message>
-        <location filename="../device_settings.py" line="98"/>
+        <location filename="../device_settings.py" line="115"/>
         <source>Serial scanner</source>
         <translation>Serial scanner</translation>
     </message>
     <message>
-        <location filename="../device_settings.py" line="99"/>
+        <location filename="../device_settings.py" line="116"/>
         <source>Customer display</source>
         <translation>Customer display</translation>
     </message>
     <message>
-        <location filename="../device_settings.py" line="100"/>
+        <location filename="../device_settings.py" line="117"/>
         <source>Scale</source>
         <translation>Scale</translation>
     </message>
     <message>
-        <location filename="../device_settings.py" line="105"/>
+        <location filename="../device_settings.py" line="122"/>
         <source>Print test receipt</source>
         <translation>Print test receipt</translation>
     </message>
     <message>
-        <location filename="../device_settings.py" line="106"/>
+        <location filename="../device_settings.py" line="123"/>
         <source>Open drawer</source>
         <translation>Open drawer</translation>
     </message>
     <message>
-        <location filename="../device_settings.py" line="107"/>
+        <location filename="../device_settings.py" line="124"/>
         <source>Reconnect</source>
         <translation>Reconnect</translation>
     </message>
     <message>
-        <location filename="../device_settings.py" line="108"/>
+        <location filename="../device_settings.py" line="125"/>
         <source>Show text</source>
         <translation>Show text</translation>
     </message>
     <message>
-        <location filename="../device_settings.py" line="109"/>
+        <location filename="../device_settings.py" line="126"/>
         <source>Read weight</source>
         <translation>Read weight</translation>
     </message>
     <message>
-        <location filename="../device_settings.py" line="128"/>
+        <location filename="../device_settings.py" line="145"/>
         <source>ready</source>
         <translation>ready</translation>
     </message>
     <message>
-        <location filename="../device_settings.py" line="128"/>
+        <location filename="../device_settings.py" line="145"/>
         <source>not ready</source>
         <translation>not ready</translation>
     </message>
     <message>
-        <location filename="../device_settings.py" line="142"/>
+        <location filename="../device_settings.py" line="159"/>
         <source>opening the drawer is audited: no store</source>
         <translation>opening the drawer is audited: no store</translation>
     </message>
     <message>
-        <location filename="../device_settings.py" line="154"/>
+        <location filename="../device_settings.py" line="171"/>
         <source>testing…</source>
         <translation>testing…</translation>
     </message>
     <message>
-        <location filename="../device_settings.py" line="174"/>
+        <location filename="../device_settings.py" line="191"/>
         <source>drawer kicked</source>
         <translation>drawer kicked</translation>
     </message>
     <message>
-        <location filename="../device_settings.py" line="193"/>
+        <location filename="../device_settings.py" line="210"/>
         <source>test receipt sent; printer {state}</source>
         <translation>test receipt sent; printer {state}</translation>
     </message>
     <message>
-        <location filename="../device_settings.py" line="194"/>
+        <location filename="../device_settings.py" line="211"/>
         <source>status not reported</source>
         <translation>status not reported</translation>
     </message>
     <message>
-        <location filename="../device_settings.py" line="203"/>
+        <location filename="../device_settings.py" line="220"/>
         <source>text sent to the display</source>
         <translation>text sent to the display</translation>
     </message>
     <message>
-        <location filename="../device_settings.py" line="210"/>
+        <location filename="../device_settings.py" line="227"/>
         <source>stable weight: {grams} g</source>
         <translation>stable weight: {grams} g</translation>
     </message>
@@ -256,37 +256,37 @@
 <context>
     <name>DiscountDialog</name>
     <message>
-        <location filename="../dialogs.py" line="138"/>
+        <location filename="../dialogs.py" line="142"/>
         <source>Discount</source>
         <translation>Discount</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="139"/>
+        <location filename="../dialogs.py" line="143"/>
         <source>Discount on: {name}</source>
         <translation>Discount on: {name}</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="141"/>
+        <location filename="../dialogs.py" line="145"/>
         <source>Percent off</source>
         <translation>Percent off</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="142"/>
+        <location filename="../dialogs.py" line="146"/>
         <source>Amount off (¥)</source>
         <translation>Amount off (¥)</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="143"/>
+        <location filename="../dialogs.py" line="147"/>
         <source>Percent off the whole ticket</source>
         <translation>Percent off the whole ticket</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="151"/>
+        <location filename="../dialogs.py" line="155"/>
         <source>e.g. 10</source>
         <translation>e.g. 10</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="157"/>
+        <location filename="../dialogs.py" line="161"/>
         <source>Remove discount</source>
         <translation>Remove discount</translation>
     </message>
@@ -294,27 +294,27 @@
 <context>
     <name>HeldDialog</name>
     <message>
-        <location filename="../dialogs.py" line="220"/>
+        <location filename="../dialogs.py" line="224"/>
         <source>Held tickets</source>
         <translation>Held tickets</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="221"/>
+        <location filename="../dialogs.py" line="225"/>
         <source>Choose a ticket and press Enter to resume it</source>
         <translation>Choose a ticket and press Enter to resume it</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="224"/>
+        <location filename="../dialogs.py" line="228"/>
         <source>#{id}  {lines} lines  {total}  held at {time}</source>
         <translation>#{id}  {lines} lines  {total}  held at {time}</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="236"/>
+        <location filename="../dialogs.py" line="240"/>
         <source>No tickets are on hold</source>
         <translation>No tickets are on hold</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="240"/>
+        <location filename="../dialogs.py" line="244"/>
         <source>Resume (Enter)</source>
         <translation>Resume (Enter)</translation>
     </message>
@@ -322,24 +322,24 @@
 <context>
     <name>LoginScreen</name>
     <message>
-        <location filename="../login.py" line="76"/>
+        <location filename="../login.py" line="78"/>
         <source>Till {code}</source>
         <translation>Till {code}</translation>
     </message>
     <message>
-        <location filename="../login.py" line="77"/>
-        <location filename="../login.py" line="139"/>
+        <location filename="../login.py" line="79"/>
+        <location filename="../login.py" line="144"/>
         <source>Type your PIN and press Enter</source>
         <translation>Type your PIN and press Enter</translation>
     </message>
     <message>
-        <location filename="../login.py" line="88"/>
+        <location filename="../login.py" line="90"/>
         <source>No users yet. The owner adds one with: tillbook user add NAME --role owner --pin PIN</source>
         <translation>No users yet. The owner adds one with: tillbook user add NAME --role owner --pin PIN</translation>
     </message>
     <message>
-        <location filename="../login.py" line="106"/>
-        <location filename="../login.py" line="141"/>
+        <location filename="../login.py" line="108"/>
+        <location filename="../login.py" line="146"/>
         <source>Wait {seconds} s</source>
         <translation>Wait {seconds} s</translation>
     </message>
@@ -741,12 +741,12 @@
 <context>
     <name>PinPrompt</name>
     <message>
-        <location filename="../dialogs.py" line="44"/>
+        <location filename="../dialogs.py" line="45"/>
         <source>Owner approval</source>
         <translation>Owner approval</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="51"/>
+        <location filename="../dialogs.py" line="52"/>
         <source>Owner PIN, then Enter</source>
         <translation>Owner PIN, then Enter</translation>
     </message>
@@ -754,37 +754,37 @@
 <context>
     <name>PriceDialog</name>
     <message>
-        <location filename="../dialogs.py" line="181"/>
+        <location filename="../dialogs.py" line="185"/>
         <source>Change price</source>
         <translation>Change price</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="183"/>
+        <location filename="../dialogs.py" line="187"/>
         <source>{name}: now {price}</source>
         <translation>{name}: now {price}</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="185"/>
+        <location filename="../dialogs.py" line="189"/>
         <source>New unit price (¥)</source>
         <translation>New unit price (¥)</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="188"/>
+        <location filename="../dialogs.py" line="192"/>
         <source>Reason</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="190"/>
+        <location filename="../dialogs.py" line="194"/>
         <source>e.g. damaged packaging</source>
         <translation>e.g. damaged packaging</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="194"/>
+        <location filename="../dialogs.py" line="198"/>
         <source>Change price (Enter)</source>
         <translation>Change price (Enter)</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="208"/>
+        <location filename="../dialogs.py" line="212"/>
         <source>Say why the price changes</source>
         <translation>Say why the price changes</translation>
     </message>
@@ -792,12 +792,12 @@
 <context>
     <name>QuantityDialog</name>
     <message>
-        <location filename="../dialogs.py" line="116"/>
+        <location filename="../dialogs.py" line="120"/>
         <source>Quantity</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="117"/>
+        <location filename="../dialogs.py" line="121"/>
         <source>New quantity of {name}</source>
         <translation>New quantity of {name}</translation>
     </message>
@@ -805,12 +805,12 @@
 <context>
     <name>ReprintDialog</name>
     <message>
-        <location filename="../dialogs.py" line="267"/>
+        <location filename="../dialogs.py" line="271"/>
         <source>Reprint a receipt</source>
         <translation>Reprint a receipt</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="268"/>
+        <location filename="../dialogs.py" line="272"/>
         <source>Receipt number (Enter for the last one)</source>
         <translation>Receipt number (Enter for the last one)</translation>
     </message>
@@ -1028,7 +1028,7 @@
         <location filename="../selling.py" line="458"/>
         <location filename="../selling.py" line="519"/>
         <location filename="../selling.py" line="540"/>
-        <location filename="../selling.py" line="579"/>
+        <location filename="../selling.py" line="592"/>
         <source>The ticket is empty</source>
         <translation>The ticket is empty</translation>
     </message>
@@ -1053,27 +1053,37 @@
         <translation>Removed: {name}</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="589"/>
+        <location filename="../selling.py" line="576"/>
+        <source>Clear the whole ticket ({items} items, {total})?</source>
+        <translation>Clear the whole ticket ({items} items, {total})?</translation>
+    </message>
+    <message>
+        <location filename="../selling.py" line="585"/>
+        <source>Ticket cleared</source>
+        <translation>Ticket cleared</translation>
+    </message>
+    <message>
+        <location filename="../selling.py" line="602"/>
         <source>Sale {receipt_no} done: {total}</source>
         <translation>Sale {receipt_no} done: {total}</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="593"/>
+        <location filename="../selling.py" line="606"/>
         <source>Change {change}</source>
         <translation>Change {change}</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="610"/>
+        <location filename="../selling.py" line="623"/>
         <source>Return {receipt_no} recorded. Refund: {refund}</source>
         <translation>Return {receipt_no} recorded. Refund: {refund}</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="632"/>
+        <location filename="../selling.py" line="645"/>
         <source>Printing is not available on this till</source>
         <translation>Printing is not available on this till</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="637"/>
+        <location filename="../selling.py" line="650"/>
         <source>Receipt {receipt_no} sent to the printer</source>
         <translation>Receipt {receipt_no} sent to the printer</translation>
     </message>

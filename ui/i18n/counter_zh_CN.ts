@@ -4,17 +4,17 @@
 <context>
     <name>ConfirmDialog</name>
     <message>
-        <location filename="../dialogs.py" line="290"/>
+        <location filename="../dialogs.py" line="295"/>
         <source>Please confirm</source>
         <translation>请确认</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="296"/>
+        <location filename="../dialogs.py" line="302"/>
         <source>Yes (Enter)</source>
         <translation>是 (Enter)</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="298"/>
+        <location filename="../dialogs.py" line="304"/>
         <source>No (Esc)</source>
         <translation>否 (Esc)</translation>
     </message>
@@ -153,102 +153,102 @@
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../device_settings.py" line="84"/>
+        <location filename="../device_settings.py" line="95"/>
         <source>Tests use the settings in config.toml.</source>
         <translation>测试使用 config.toml 中的设置。</translation>
     </message>
     <message>
-        <location filename="../device_settings.py" line="96"/>
+        <location filename="../device_settings.py" line="113"/>
         <source>Receipt printer</source>
         <translation>小票打印机</translation>
     </message>
     <message>
-        <location filename="../device_settings.py" line="97"/>
+        <location filename="../device_settings.py" line="114"/>
         <source>Cash drawer</source>
         <translation>钱箱</translation>
     </message>
     <message>
-        <location filename="../device_settings.py" line="98"/>
+        <location filename="../device_settings.py" line="115"/>
         <source>Serial scanner</source>
         <translation>串口扫码枪</translation>
     </message>
     <message>
-        <location filename="../device_settings.py" line="99"/>
+        <location filename="../device_settings.py" line="116"/>
         <source>Customer display</source>
         <translation>顾客显示屏</translation>
     </message>
     <message>
-        <location filename="../device_settings.py" line="100"/>
+        <location filename="../device_settings.py" line="117"/>
         <source>Scale</source>
         <translation>电子秤</translation>
     </message>
     <message>
-        <location filename="../device_settings.py" line="105"/>
+        <location filename="../device_settings.py" line="122"/>
         <source>Print test receipt</source>
         <translation>打印测试小票</translation>
     </message>
     <message>
-        <location filename="../device_settings.py" line="106"/>
+        <location filename="../device_settings.py" line="123"/>
         <source>Open drawer</source>
         <translation>打开钱箱</translation>
     </message>
     <message>
-        <location filename="../device_settings.py" line="107"/>
+        <location filename="../device_settings.py" line="124"/>
         <source>Reconnect</source>
         <translation>重新连接</translation>
     </message>
     <message>
-        <location filename="../device_settings.py" line="108"/>
+        <location filename="../device_settings.py" line="125"/>
         <source>Show text</source>
         <translation>显示文字</translation>
     </message>
     <message>
-        <location filename="../device_settings.py" line="109"/>
+        <location filename="../device_settings.py" line="126"/>
         <source>Read weight</source>
         <translation>读取重量</translation>
     </message>
     <message>
-        <location filename="../device_settings.py" line="128"/>
+        <location filename="../device_settings.py" line="145"/>
         <source>ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../device_settings.py" line="128"/>
+        <location filename="../device_settings.py" line="145"/>
         <source>not ready</source>
         <translation>未就绪</translation>
     </message>
     <message>
-        <location filename="../device_settings.py" line="142"/>
+        <location filename="../device_settings.py" line="159"/>
         <source>opening the drawer is audited: no store</source>
         <translation>打开钱箱需要记录审计：没有数据库</translation>
     </message>
     <message>
-        <location filename="../device_settings.py" line="154"/>
+        <location filename="../device_settings.py" line="171"/>
         <source>testing…</source>
         <translation>测试中…</translation>
     </message>
     <message>
-        <location filename="../device_settings.py" line="174"/>
+        <location filename="../device_settings.py" line="191"/>
         <source>drawer kicked</source>
         <translation>钱箱已弹开</translation>
     </message>
     <message>
-        <location filename="../device_settings.py" line="193"/>
+        <location filename="../device_settings.py" line="210"/>
         <source>test receipt sent; printer {state}</source>
         <translation>测试小票已发送；打印机{state}</translation>
     </message>
     <message>
-        <location filename="../device_settings.py" line="194"/>
+        <location filename="../device_settings.py" line="211"/>
         <source>status not reported</source>
         <translation>未报告状态</translation>
     </message>
     <message>
-        <location filename="../device_settings.py" line="203"/>
+        <location filename="../device_settings.py" line="220"/>
         <source>text sent to the display</source>
         <translation>文字已发送到显示屏</translation>
     </message>
     <message>
-        <location filename="../device_settings.py" line="210"/>
+        <location filename="../device_settings.py" line="227"/>
         <source>stable weight: {grams} g</source>
         <translation>稳定重量：{grams} 克</translation>
     </message>
@@ -256,37 +256,37 @@
 <context>
     <name>DiscountDialog</name>
     <message>
-        <location filename="../dialogs.py" line="138"/>
+        <location filename="../dialogs.py" line="142"/>
         <source>Discount</source>
         <translation>折扣</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="139"/>
+        <location filename="../dialogs.py" line="143"/>
         <source>Discount on: {name}</source>
         <translation>折扣商品：{name}</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="141"/>
+        <location filename="../dialogs.py" line="145"/>
         <source>Percent off</source>
         <translation>按百分比</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="142"/>
+        <location filename="../dialogs.py" line="146"/>
         <source>Amount off (¥)</source>
         <translation>减金额 (¥)</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="143"/>
+        <location filename="../dialogs.py" line="147"/>
         <source>Percent off the whole ticket</source>
         <translation>整单按百分比</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="151"/>
+        <location filename="../dialogs.py" line="155"/>
         <source>e.g. 10</source>
         <translation>例如 10</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="157"/>
+        <location filename="../dialogs.py" line="161"/>
         <source>Remove discount</source>
         <translation>取消折扣</translation>
     </message>
@@ -294,27 +294,27 @@
 <context>
     <name>HeldDialog</name>
     <message>
-        <location filename="../dialogs.py" line="220"/>
+        <location filename="../dialogs.py" line="224"/>
         <source>Held tickets</source>
         <translation>挂起的单</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="221"/>
+        <location filename="../dialogs.py" line="225"/>
         <source>Choose a ticket and press Enter to resume it</source>
         <translation>选择一张单，按 Enter 取回</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="224"/>
+        <location filename="../dialogs.py" line="228"/>
         <source>#{id}  {lines} lines  {total}  held at {time}</source>
         <translation>#{id}  {lines} 行  {total}  {time} 挂单</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="236"/>
+        <location filename="../dialogs.py" line="240"/>
         <source>No tickets are on hold</source>
         <translation>没有挂起的单</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="240"/>
+        <location filename="../dialogs.py" line="244"/>
         <source>Resume (Enter)</source>
         <translation>取单 (Enter)</translation>
     </message>
@@ -322,24 +322,24 @@
 <context>
     <name>LoginScreen</name>
     <message>
-        <location filename="../login.py" line="76"/>
+        <location filename="../login.py" line="78"/>
         <source>Till {code}</source>
         <translation>收银台 {code}</translation>
     </message>
     <message>
-        <location filename="../login.py" line="77"/>
-        <location filename="../login.py" line="139"/>
+        <location filename="../login.py" line="79"/>
+        <location filename="../login.py" line="144"/>
         <source>Type your PIN and press Enter</source>
         <translation>输入密码，按 Enter</translation>
     </message>
     <message>
-        <location filename="../login.py" line="88"/>
+        <location filename="../login.py" line="90"/>
         <source>No users yet. The owner adds one with: tillbook user add NAME --role owner --pin PIN</source>
         <translation>还没有用户。店主用此命令添加：tillbook user add 姓名 --role owner --pin 密码</translation>
     </message>
     <message>
-        <location filename="../login.py" line="106"/>
-        <location filename="../login.py" line="141"/>
+        <location filename="../login.py" line="108"/>
+        <location filename="../login.py" line="146"/>
         <source>Wait {seconds} s</source>
         <translation>请等待 {seconds} 秒</translation>
     </message>
@@ -741,12 +741,12 @@
 <context>
     <name>PinPrompt</name>
     <message>
-        <location filename="../dialogs.py" line="44"/>
+        <location filename="../dialogs.py" line="45"/>
         <source>Owner approval</source>
         <translation>店主授权</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="51"/>
+        <location filename="../dialogs.py" line="52"/>
         <source>Owner PIN, then Enter</source>
         <translation>店主密码，然后按 Enter</translation>
     </message>
@@ -754,37 +754,37 @@
 <context>
     <name>PriceDialog</name>
     <message>
-        <location filename="../dialogs.py" line="181"/>
+        <location filename="../dialogs.py" line="185"/>
         <source>Change price</source>
         <translation>改价</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="183"/>
+        <location filename="../dialogs.py" line="187"/>
         <source>{name}: now {price}</source>
         <translation>{name}：现价 {price}</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="185"/>
+        <location filename="../dialogs.py" line="189"/>
         <source>New unit price (¥)</source>
         <translation>新单价 (¥)</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="188"/>
+        <location filename="../dialogs.py" line="192"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="190"/>
+        <location filename="../dialogs.py" line="194"/>
         <source>e.g. damaged packaging</source>
         <translation>例如 包装破损</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="194"/>
+        <location filename="../dialogs.py" line="198"/>
         <source>Change price (Enter)</source>
         <translation>改价 (Enter)</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="208"/>
+        <location filename="../dialogs.py" line="212"/>
         <source>Say why the price changes</source>
         <translation>请填写改价原因</translation>
     </message>
@@ -792,12 +792,12 @@
 <context>
     <name>QuantityDialog</name>
     <message>
-        <location filename="../dialogs.py" line="116"/>
+        <location filename="../dialogs.py" line="120"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="117"/>
+        <location filename="../dialogs.py" line="121"/>
         <source>New quantity of {name}</source>
         <translation>{name} 的新数量</translation>
     </message>
@@ -805,12 +805,12 @@
 <context>
     <name>ReprintDialog</name>
     <message>
-        <location filename="../dialogs.py" line="267"/>
+        <location filename="../dialogs.py" line="271"/>
         <source>Reprint a receipt</source>
         <translation>补打小票</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="268"/>
+        <location filename="../dialogs.py" line="272"/>
         <source>Receipt number (Enter for the last one)</source>
         <translation>小票号（直接 Enter 补打上一张）</translation>
     </message>
@@ -1028,7 +1028,7 @@
         <location filename="../selling.py" line="458"/>
         <location filename="../selling.py" line="519"/>
         <location filename="../selling.py" line="540"/>
-        <location filename="../selling.py" line="579"/>
+        <location filename="../selling.py" line="592"/>
         <source>The ticket is empty</source>
         <translation>本单没有商品</translation>
     </message>
@@ -1053,27 +1053,37 @@
         <translation>已删除：{name}</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="589"/>
+        <location filename="../selling.py" line="576"/>
+        <source>Clear the whole ticket ({items} items, {total})?</source>
+        <translation>清空整张小票（{items} 件，{total}）？</translation>
+    </message>
+    <message>
+        <location filename="../selling.py" line="585"/>
+        <source>Ticket cleared</source>
+        <translation>小票已清空</translation>
+    </message>
+    <message>
+        <location filename="../selling.py" line="602"/>
         <source>Sale {receipt_no} done: {total}</source>
         <translation>销售 {receipt_no} 完成：{total}</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="593"/>
+        <location filename="../selling.py" line="606"/>
         <source>Change {change}</source>
         <translation>找零 {change}</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="610"/>
+        <location filename="../selling.py" line="623"/>
         <source>Return {receipt_no} recorded. Refund: {refund}</source>
         <translation>退货 {receipt_no} 已记录。退款：{refund}</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="632"/>
+        <location filename="../selling.py" line="645"/>
         <source>Printing is not available on this till</source>
         <translation>本收银台不能打印</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="637"/>
+        <location filename="../selling.py" line="650"/>
         <source>Receipt {receipt_no} sent to the printer</source>
         <translation>小票 {receipt_no} 已送打印</translation>
     </message>
