@@ -700,3 +700,24 @@ def test_clearing_the_ticket_asks_first_and_escape_keeps_it(qtbot, window, store
     wait_closed(qtbot, window)
     assert window.till.ticket.lines == []
     assert window.selling.banner.text() == "Ticket cleared"
+
+
+def test_the_unsynced_count_moves_with_each_sale_before_any_sync(qtbot, window, store):
+    from sync import outbox
+    from sync.worker import SyncWorker
+
+    window.services.sync = SyncWorker(store.path, window.services.config)  # never gets online
+    window.services.missing.pop("sync")
+    before = outbox.unsynced_count(store.conn)
+    window.refresh_status()
+    qtbot.waitUntil(lambda: window.sync_label.text() == f"Sync: Offline, {before} not uploaded")
+
+    log_in(qtbot, window, "1111")
+    scan(COLA)
+    press(Qt.Key.Key_F12)
+    wait_dialog(qtbot, window, "PayDialog")
+    press(Qt.Key.Key_Return)
+    wait_closed(qtbot, window)
+    after = outbox.unsynced_count(store.conn)
+    assert after > before
+    qtbot.waitUntil(lambda: window.sync_label.text() == f"Sync: Offline, {after} not uploaded")

@@ -103,15 +103,17 @@ class MainWindow(QMainWindow):
         self._relay.scanned.emit(code)
 
     def refresh_status(self) -> None:
+        """Read the status off the UI thread: every few seconds, after each sale and after
+        each report from a service (a sync cycle, a print job)."""
         services = self.services
         readers = services.readers
 
         def read() -> dict[str, object]:
-            state: dict[str, object] = {}
+            # The outbox itself, not the worker's last report: that changes only after a
+            # sync cycle, and the count must move as soon as a sale is made.
+            state: dict[str, object] = {"unsynced": outbox.unsynced_count(readers.store().conn)}
             if services.sync is not None:
                 state["sync"] = services.sync.state()
-            else:
-                state["unsynced"] = outbox.unsynced_count(readers.store().conn)
             if services.devices is not None:
                 state["devices"] = services.devices.states()
             return state
@@ -132,7 +134,7 @@ class MainWindow(QMainWindow):
         sync = state.get("sync")
         if sync is not None:
             online = _field(sync, "online")
-            unsynced = _field(sync, "unsynced_sales") or 0
+            unsynced = state.get("unsynced", "…")
             text = self.tr("Online") if online else self.tr("Offline")
             label = self.tr("Sync: {state}, {count} not uploaded").format(
                 state=text, count=unsynced
