@@ -721,3 +721,49 @@ def test_the_unsynced_count_moves_with_each_sale_before_any_sync(qtbot, window, 
     after = outbox.unsynced_count(store.conn)
     assert after > before
     qtbot.waitUntil(lambda: window.sync_label.text() == f"Sync: Offline, {after} not uploaded")
+
+
+def test_the_printer_state_is_named_in_the_screens_language_with_unprinted_receipts(
+    qtbot, window, store
+):
+    from devices.manager import DeviceManager
+    from printing.queue import PrintQueue, queue_reprint
+    from tests.printer_peer import PrinterPeer
+
+    services = window.services
+    services.missing.pop("printer")
+
+    def shown(text: str) -> None:
+        window.refresh_status()
+        qtbot.waitUntil(lambda: window.printer_label.text() == text)
+
+    services.devices = DeviceManager(services.config)  # the default printer, dummy:
+    shown("Printer: no printer")
+    services.devices.close()
+
+    with PrinterPeer() as peer:
+        config = services.config.replace("printer", url=peer.url)
+        services.devices = DeviceManager(config)
+        shown("Printer: not checked yet")
+        services.devices.check("printer")
+        shown("Printer: ready")
+        window.language.apply("zh_CN")
+        shown("打印机：就绪")
+
+        services.till.scan(COLA)
+        services.till.add_payment(tender="cash", amount=500)
+        done = services.till.complete()
+        queue_reprint(store, done.sale_id)
+        peer.down()
+        queue = PrintQueue(store.path, config, services.devices, retry_s=30, poll_s=0.02)
+        queue.start()
+        try:
+            qtbot.waitUntil(
+                lambda: store.scalar("SELECT state FROM print_jobs") == "waiting", timeout=10000
+            )
+            shown("打印机：无法连接，未打印小票：1 张")
+            window.language.apply("en")
+            shown("Printer: not reachable, receipts not printed: 1")
+        finally:
+            queue.stop()
+            services.devices.close()

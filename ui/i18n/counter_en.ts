@@ -367,67 +367,113 @@
         <translation>Locked</translation>
     </message>
     <message>
-        <location filename="../window.py" line="136"/>
+        <location filename="../window.py" line="139"/>
         <source>Online</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../window.py" line="136"/>
+        <location filename="../window.py" line="139"/>
         <source>Offline</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../window.py" line="137"/>
+        <location filename="../window.py" line="140"/>
         <source>Sync: {state}, {count} not uploaded</source>
         <translation>Sync: {state}, {count} not uploaded</translation>
     </message>
     <message>
-        <location filename="../window.py" line="142"/>
+        <location filename="../window.py" line="145"/>
         <source>, last {time}</source>
         <translation>, last {time}</translation>
     </message>
     <message>
-        <location filename="../window.py" line="146"/>
+        <location filename="../window.py" line="149"/>
         <source>Sync: not running, {count} not uploaded</source>
         <translation>Sync: not running, {count} not uploaded</translation>
     </message>
     <message>
-        <location filename="../window.py" line="151"/>
+        <location filename="../window.py" line="154"/>
         <source>Sync: starting…</source>
         <translation>Sync: starting…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="155"/>
+        <location filename="../window.py" line="157"/>
+        <location filename="../window.py" line="174"/>
+        <source>Printer: not checked yet</source>
+        <translation>Printer: not checked yet</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="172"/>
+        <source>Printer: no printer</source>
+        <translation>Printer: no printer</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="173"/>
+        <source>Printer: address in settings is wrong</source>
+        <translation>Printer: address in settings is wrong</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="175"/>
+        <source>Printer: connected, cannot report its state</source>
+        <translation>Printer: connected, cannot report its state</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="176"/>
         <source>Printer: ready</source>
         <translation>Printer: ready</translation>
     </message>
     <message>
-        <location filename="../window.py" line="158"/>
-        <source>Printer: {state}</source>
-        <translation>Printer: {state}</translation>
-    </message>
-    <message>
-        <location filename="../window.py" line="161"/>
+        <location filename="../window.py" line="159"/>
         <source>Printer: not available</source>
         <translation>Printer: not available</translation>
     </message>
     <message>
-        <location filename="../window.py" line="163"/>
+        <location filename="../window.py" line="161"/>
         <source>Printer: starting…</source>
         <translation>Printer: starting…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="219"/>
+        <location filename="../window.py" line="164"/>
+        <source>{printer}, receipts not printed: {count}</source>
+        <translation>{printer}, receipts not printed: {count}</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="177"/>
+        <source>Printer: ready, paper low</source>
+        <translation>Printer: ready, paper low</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="178"/>
+        <source>Printer: out of paper</source>
+        <translation>Printer: out of paper</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="179"/>
+        <source>Printer: cover open</source>
+        <translation>Printer: cover open</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="180"/>
+        <source>Printer: offline</source>
+        <translation>Printer: offline</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="181"/>
+        <source>Printer: not reachable</source>
+        <translation>Printer: not reachable</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="238"/>
         <source>open when the till closed</source>
         <translation>open when the till closed</translation>
     </message>
     <message>
-        <location filename="../window.py" line="244"/>
+        <location filename="../window.py" line="263"/>
         <source>Log in first, then scan</source>
         <translation>Log in first, then scan</translation>
     </message>
     <message>
-        <location filename="../window.py" line="268"/>
+        <location filename="../window.py" line="287"/>
         <source>The devices are still starting; try again</source>
         <translation>The devices are still starting; try again</translation>
     </message>

@@ -367,67 +367,113 @@
         <translation>已锁定</translation>
     </message>
     <message>
-        <location filename="../window.py" line="136"/>
+        <location filename="../window.py" line="139"/>
         <source>Online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../window.py" line="136"/>
+        <location filename="../window.py" line="139"/>
         <source>Offline</source>
         <translation>离线</translation>
     </message>
     <message>
-        <location filename="../window.py" line="137"/>
+        <location filename="../window.py" line="140"/>
         <source>Sync: {state}, {count} not uploaded</source>
         <translation>同步：{state}，{count} 项未上传</translation>
     </message>
     <message>
-        <location filename="../window.py" line="142"/>
+        <location filename="../window.py" line="145"/>
         <source>, last {time}</source>
         <translation>，上次 {time}</translation>
     </message>
     <message>
-        <location filename="../window.py" line="146"/>
+        <location filename="../window.py" line="149"/>
         <source>Sync: not running, {count} not uploaded</source>
         <translation>同步：未运行，{count} 项未上传</translation>
     </message>
     <message>
-        <location filename="../window.py" line="151"/>
+        <location filename="../window.py" line="154"/>
         <source>Sync: starting…</source>
         <translation>同步：启动中…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="155"/>
+        <location filename="../window.py" line="157"/>
+        <location filename="../window.py" line="174"/>
+        <source>Printer: not checked yet</source>
+        <translation>打印机：尚未检查</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="172"/>
+        <source>Printer: no printer</source>
+        <translation>打印机：未配置打印机</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="173"/>
+        <source>Printer: address in settings is wrong</source>
+        <translation>打印机：设置中的地址有误</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="175"/>
+        <source>Printer: connected, cannot report its state</source>
+        <translation>打印机：已连接，无法报告状态</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="176"/>
         <source>Printer: ready</source>
         <translation>打印机：就绪</translation>
     </message>
     <message>
-        <location filename="../window.py" line="158"/>
-        <source>Printer: {state}</source>
-        <translation>打印机：{state}</translation>
-    </message>
-    <message>
-        <location filename="../window.py" line="161"/>
+        <location filename="../window.py" line="159"/>
         <source>Printer: not available</source>
         <translation>打印机：不可用</translation>
     </message>
     <message>
-        <location filename="../window.py" line="163"/>
+        <location filename="../window.py" line="161"/>
         <source>Printer: starting…</source>
         <translation>打印机：启动中…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="219"/>
+        <location filename="../window.py" line="164"/>
+        <source>{printer}, receipts not printed: {count}</source>
+        <translation>{printer}，未打印小票：{count} 张</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="177"/>
+        <source>Printer: ready, paper low</source>
+        <translation>打印机：就绪，纸将用完</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="178"/>
+        <source>Printer: out of paper</source>
+        <translation>打印机：缺纸</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="179"/>
+        <source>Printer: cover open</source>
+        <translation>打印机：纸仓盖未关</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="180"/>
+        <source>Printer: offline</source>
+        <translation>打印机：离线</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="181"/>
+        <source>Printer: not reachable</source>
+        <translation>打印机：无法连接</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="238"/>
         <source>open when the till closed</source>
         <translation>收银机关闭时未结的单</translation>
     </message>
     <message>
-        <location filename="../window.py" line="244"/>
+        <location filename="../window.py" line="263"/>
         <source>Log in first, then scan</source>
         <translation>请先登录再扫码</translation>
     </message>
     <message>
-        <location filename="../window.py" line="268"/>
+        <location filename="../window.py" line="287"/>
         <source>The devices are still starting; try again</source>
         <translation>设备正在启动，请稍后再试</translation>
     </message>
