@@ -767,3 +767,50 @@ def test_the_printer_state_is_named_in_the_screens_language_with_unprinted_recei
         finally:
             queue.stop()
             services.devices.close()
+
+
+def _fits(widget) -> bool:
+    """The widget is shown whole: its text needs no more room than it has."""
+    hint = widget.sizeHint()
+    return (
+        widget.isVisible() and hint.width() <= widget.width() and hint.height() <= widget.height()
+    )
+
+
+@pytest.mark.parametrize("code, close_text", [("en", "Close [Esc]"), ("zh_CN", "关闭 [Esc]")])
+def test_every_dialog_has_a_close_button_that_fits_at_1366x768(qtbot, window, code, close_text):
+    window.language.apply(code)
+    window.resize(1366, 768)
+    log_in(qtbot, window, "1111")
+    void = window.selling.buttons["void"]
+    assert void.text().endswith("\nF9 / Del") and _fits(void)
+
+    def check(key, name: str) -> None:
+        press(key)
+        dialog = wait_dialog(qtbot, window, name)
+        button = dialog.close_button
+        assert button.text() == close_text
+        assert _fits(button), name
+        assert dialog.width() <= 1366 and dialog.height() <= 768, name
+        assert dialog.minimumSizeHint().height() <= 768, name
+        QTest.mouseClick(button, Qt.MouseButton.LeftButton)  # a finger, not Esc
+        wait_closed(qtbot, window)
+
+    check(Qt.Key.Key_F5, "HeldDialog")  # on an empty ticket: the held tickets
+    scan(COLA)
+    for key, name in (
+        (Qt.Key.Key_F2, "SearchDialog"),
+        (Qt.Key.Key_F3, "CustomerDialog"),
+        (Qt.Key.Key_F4, "QuantityDialog"),
+        (Qt.Key.Key_F6, "DiscountDialog"),
+        (Qt.Key.Key_F7, "PriceDialog"),
+        (Qt.Key.Key_F8, "ReturnDialog"),
+        (Qt.Key.Key_F10, "ReprintDialog"),
+        (Qt.Key.Key_F11, "PinPrompt"),  # a cashier asking for settings
+    ):
+        check(key, name)
+    assert lines(window) == [("COLA", 1)]
+
+    press(Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    log_in(qtbot, window, "9999")
+    check(Qt.Key.Key_F11, "SettingsDialog")

@@ -292,7 +292,7 @@ class ConfirmDialog(Dialog):
     whole ticket."""
 
     def __init__(self, question: str, parent=None):
-        super().__init__(parent, title=self.tr("Please confirm"))
+        super().__init__(parent, title=self.tr("Please confirm"), close_button=False)
         label = QLabel(question)
         label.setObjectName("question")
         label.setWordWrap(True)

@@ -52,6 +52,9 @@ from ui.widgets import Banner, Dialog, key_button
 
 log = logging.getLogger(__name__)
 
+# Keys shown on a button besides its shortcut: Delete (entry field empty) also voids a line.
+SHOWN_KEYS = {"void": "F9 / Del"}
+
 FAILED = object()  # what ``SellingScreen.run`` returns when the action did not happen
 
 
@@ -207,6 +210,7 @@ class SellingScreen(QWidget):
 
     def retranslate(self) -> None:
         for name, key, label, _handler in self._actions():
+            key = SHOWN_KEYS.get(name, key)
             self.buttons[name].setText(
                 f"{label()}\n{key}" if name != "pay" else f"{label()}  {key}"
             )

@@ -254,6 +254,14 @@
     </message>
 </context>
 <context>
+    <name>Dialog</name>
+    <message>
+        <location filename="../widgets.py" line="114"/>
+        <source>Close [Esc]</source>
+        <translation>Close [Esc]</translation>
+    </message>
+</context>
+<context>
     <name>DiscountDialog</name>
     <message>
         <location filename="../dialogs.py" line="142"/>
@@ -950,186 +958,186 @@
 <context>
     <name>SellingScreen</name>
     <message>
-        <location filename="../selling.py" line="193"/>
+        <location filename="../selling.py" line="196"/>
         <source>Search</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="194"/>
+        <location filename="../selling.py" line="197"/>
         <source>Customer</source>
         <translation>Customer</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="195"/>
+        <location filename="../selling.py" line="198"/>
         <source>Quantity</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="196"/>
+        <location filename="../selling.py" line="199"/>
         <source>Hold / resume</source>
         <translation>Hold / resume</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="197"/>
+        <location filename="../selling.py" line="200"/>
         <source>Discount</source>
         <translation>Discount</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="198"/>
+        <location filename="../selling.py" line="201"/>
         <source>Change price</source>
         <translation>Change price</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="199"/>
+        <location filename="../selling.py" line="202"/>
         <source>Return</source>
         <translation>Return</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="200"/>
+        <location filename="../selling.py" line="203"/>
         <source>Void line</source>
         <translation>Void line</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="201"/>
+        <location filename="../selling.py" line="204"/>
         <source>Reprint</source>
         <translation>Reprint</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="202"/>
+        <location filename="../selling.py" line="205"/>
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="203"/>
+        <location filename="../selling.py" line="206"/>
         <source>Lock</source>
         <translation>Lock</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="204"/>
+        <location filename="../selling.py" line="207"/>
         <source>Clear ticket</source>
         <translation>Clear ticket</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="205"/>
+        <location filename="../selling.py" line="208"/>
         <source>Pay</source>
         <translation>Pay</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="213"/>
+        <location filename="../selling.py" line="217"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="214"/>
+        <location filename="../selling.py" line="218"/>
         <source>Scan, or type a barcode and press Enter</source>
         <translation>Scan, or type a barcode and press Enter</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="239"/>
+        <location filename="../selling.py" line="243"/>
         <source>{items} items, {lines} lines</source>
         <translation>{items} items, {lines} lines</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="248"/>
+        <location filename="../selling.py" line="252"/>
         <source>Customer: {name}</source>
         <translation>Customer: {name}</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="250"/>
+        <location filename="../selling.py" line="254"/>
         <source>No customer (F3)</source>
         <translation>No customer (F3)</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="377"/>
+        <location filename="../selling.py" line="381"/>
         <source>{name}  {qty} × {price}</source>
         <translation>{name}  {qty} × {price}</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="383"/>
-        <location filename="../selling.py" line="473"/>
+        <location filename="../selling.py" line="387"/>
+        <location filename="../selling.py" line="477"/>
         <source>Low stock: {name} (sold, and flagged for the owner)</source>
         <translation>Low stock: {name} (sold, and flagged for the owner)</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="441"/>
+        <location filename="../selling.py" line="445"/>
         <source>{name} {old} → {new}</source>
         <translation>{name} {old} → {new}</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="448"/>
+        <location filename="../selling.py" line="452"/>
         <source>Order {receipt_no} copied</source>
         <translation>Order {receipt_no} copied</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="450"/>
+        <location filename="../selling.py" line="454"/>
         <source>price changed: {list}</source>
         <translation>price changed: {list}</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="452"/>
+        <location filename="../selling.py" line="456"/>
         <source>not for sale now: {list}</source>
         <translation>not for sale now: {list}</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="458"/>
-        <location filename="../selling.py" line="519"/>
-        <location filename="../selling.py" line="540"/>
-        <location filename="../selling.py" line="592"/>
+        <location filename="../selling.py" line="462"/>
+        <location filename="../selling.py" line="523"/>
+        <location filename="../selling.py" line="544"/>
+        <location filename="../selling.py" line="596"/>
         <source>The ticket is empty</source>
         <translation>The ticket is empty</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="492"/>
+        <location filename="../selling.py" line="496"/>
         <source>Ticket held as #{id}. F5 on an empty ticket resumes it</source>
         <translation>Ticket held as #{id}. F5 on an empty ticket resumes it</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="506"/>
+        <location filename="../selling.py" line="510"/>
         <source>Ticket #{id} resumed</source>
         <translation>Ticket #{id} resumed</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="551"/>
+        <location filename="../selling.py" line="555"/>
         <source>Price of {name} is now {price}</source>
         <translation>Price of {name} is now {price}</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="568"/>
+        <location filename="../selling.py" line="572"/>
         <source>Removed: {name}</source>
         <translation>Removed: {name}</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="576"/>
+        <location filename="../selling.py" line="580"/>
         <source>Clear the whole ticket ({items} items, {total})?</source>
         <translation>Clear the whole ticket ({items} items, {total})?</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="585"/>
+        <location filename="../selling.py" line="589"/>
         <source>Ticket cleared</source>
         <translation>Ticket cleared</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="602"/>
+        <location filename="../selling.py" line="606"/>
         <source>Sale {receipt_no} done: {total}</source>
         <translation>Sale {receipt_no} done: {total}</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="606"/>
+        <location filename="../selling.py" line="610"/>
         <source>Change {change}</source>
         <translation>Change {change}</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="623"/>
+        <location filename="../selling.py" line="627"/>
         <source>Return {receipt_no} recorded. Refund: {refund}</source>
         <translation>Return {receipt_no} recorded. Refund: {refund}</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="645"/>
+        <location filename="../selling.py" line="649"/>
         <source>Printing is not available on this till</source>
         <translation>Printing is not available on this till</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="650"/>
+        <location filename="../selling.py" line="654"/>
         <source>Receipt {receipt_no} sent to the printer</source>
         <translation>Receipt {receipt_no} sent to the printer</translation>
     </message>

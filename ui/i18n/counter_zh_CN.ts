@@ -254,6 +254,14 @@
     </message>
 </context>
 <context>
+    <name>Dialog</name>
+    <message>
+        <location filename="../widgets.py" line="114"/>
+        <source>Close [Esc]</source>
+        <translation>关闭 [Esc]</translation>
+    </message>
+</context>
+<context>
     <name>DiscountDialog</name>
     <message>
         <location filename="../dialogs.py" line="142"/>
@@ -950,186 +958,186 @@
 <context>
     <name>SellingScreen</name>
     <message>
-        <location filename="../selling.py" line="193"/>
+        <location filename="../selling.py" line="196"/>
         <source>Search</source>
         <translation>查找商品</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="194"/>
+        <location filename="../selling.py" line="197"/>
         <source>Customer</source>
         <translation>会员</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="195"/>
+        <location filename="../selling.py" line="198"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="196"/>
+        <location filename="../selling.py" line="199"/>
         <source>Hold / resume</source>
         <translation>挂单 / 取单</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="197"/>
+        <location filename="../selling.py" line="200"/>
         <source>Discount</source>
         <translation>折扣</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="198"/>
+        <location filename="../selling.py" line="201"/>
         <source>Change price</source>
         <translation>改价</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="199"/>
+        <location filename="../selling.py" line="202"/>
         <source>Return</source>
         <translation>退货</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="200"/>
+        <location filename="../selling.py" line="203"/>
         <source>Void line</source>
         <translation>删除行</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="201"/>
+        <location filename="../selling.py" line="204"/>
         <source>Reprint</source>
         <translation>补打小票</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="202"/>
+        <location filename="../selling.py" line="205"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="203"/>
+        <location filename="../selling.py" line="206"/>
         <source>Lock</source>
         <translation>锁屏</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="204"/>
+        <location filename="../selling.py" line="207"/>
         <source>Clear ticket</source>
         <translation>清空本单</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="205"/>
+        <location filename="../selling.py" line="208"/>
         <source>Pay</source>
         <translation>结账</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="213"/>
+        <location filename="../selling.py" line="217"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="214"/>
+        <location filename="../selling.py" line="218"/>
         <source>Scan, or type a barcode and press Enter</source>
         <translation>扫码，或输入条码后按 Enter</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="239"/>
+        <location filename="../selling.py" line="243"/>
         <source>{items} items, {lines} lines</source>
         <translation>{items} 件，{lines} 行</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="248"/>
+        <location filename="../selling.py" line="252"/>
         <source>Customer: {name}</source>
         <translation>会员：{name}</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="250"/>
+        <location filename="../selling.py" line="254"/>
         <source>No customer (F3)</source>
         <translation>未关联会员 (F3)</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="377"/>
+        <location filename="../selling.py" line="381"/>
         <source>{name}  {qty} × {price}</source>
         <translation>{name}  {qty} × {price}</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="383"/>
-        <location filename="../selling.py" line="473"/>
+        <location filename="../selling.py" line="387"/>
+        <location filename="../selling.py" line="477"/>
         <source>Low stock: {name} (sold, and flagged for the owner)</source>
         <translation>库存不足：{name}（已售出，并提醒店主核对）</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="441"/>
+        <location filename="../selling.py" line="445"/>
         <source>{name} {old} → {new}</source>
         <translation>{name} {old} → {new}</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="448"/>
+        <location filename="../selling.py" line="452"/>
         <source>Order {receipt_no} copied</source>
         <translation>已复制订单 {receipt_no}</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="450"/>
+        <location filename="../selling.py" line="454"/>
         <source>price changed: {list}</source>
         <translation>价格有变：{list}</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="452"/>
+        <location filename="../selling.py" line="456"/>
         <source>not for sale now: {list}</source>
         <translation>现已停售：{list}</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="458"/>
-        <location filename="../selling.py" line="519"/>
-        <location filename="../selling.py" line="540"/>
-        <location filename="../selling.py" line="592"/>
+        <location filename="../selling.py" line="462"/>
+        <location filename="../selling.py" line="523"/>
+        <location filename="../selling.py" line="544"/>
+        <location filename="../selling.py" line="596"/>
         <source>The ticket is empty</source>
         <translation>本单没有商品</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="492"/>
+        <location filename="../selling.py" line="496"/>
         <source>Ticket held as #{id}. F5 on an empty ticket resumes it</source>
         <translation>已挂单 #{id}。空单时按 F5 取回</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="506"/>
+        <location filename="../selling.py" line="510"/>
         <source>Ticket #{id} resumed</source>
         <translation>已取回单 #{id}</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="551"/>
+        <location filename="../selling.py" line="555"/>
         <source>Price of {name} is now {price}</source>
         <translation>{name} 的价格已改为 {price}</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="568"/>
+        <location filename="../selling.py" line="572"/>
         <source>Removed: {name}</source>
         <translation>已删除：{name}</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="576"/>
+        <location filename="../selling.py" line="580"/>
         <source>Clear the whole ticket ({items} items, {total})?</source>
         <translation>清空整张小票（{items} 件，{total}）？</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="585"/>
+        <location filename="../selling.py" line="589"/>
         <source>Ticket cleared</source>
         <translation>小票已清空</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="602"/>
+        <location filename="../selling.py" line="606"/>
         <source>Sale {receipt_no} done: {total}</source>
         <translation>销售 {receipt_no} 完成：{total}</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="606"/>
+        <location filename="../selling.py" line="610"/>
         <source>Change {change}</source>
         <translation>找零 {change}</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="623"/>
+        <location filename="../selling.py" line="627"/>
         <source>Return {receipt_no} recorded. Refund: {refund}</source>
         <translation>退货 {receipt_no} 已记录。退款：{refund}</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="645"/>
+        <location filename="../selling.py" line="649"/>
         <source>Printing is not available on this till</source>
         <translation>本收银台不能打印</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="650"/>
+        <location filename="../selling.py" line="654"/>
         <source>Receipt {receipt_no} sent to the printer</source>
         <translation>小票 {receipt_no} 已送打印</translation>
     </message>
