@@ -814,3 +814,26 @@ def test_every_dialog_has_a_close_button_that_fits_at_1366x768(qtbot, window, co
     press(Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
     log_in(qtbot, window, "9999")
     check(Qt.Key.Key_F11, "SettingsDialog")
+
+
+def test_held_tickets_show_the_local_time_they_were_held(qtbot, window, store, monkeypatch):
+    import time
+    from datetime import datetime
+
+    monkeypatch.setenv("TZ", "Asia/Shanghai")  # UTC+8 all year
+    time.tzset()
+    try:
+        log_in(qtbot, window, "1111")
+        scan(COLA)
+        press(Qt.Key.Key_F5)  # hold
+        stored = store.scalar("SELECT created_at FROM held_tickets")
+        utc = datetime.fromisoformat(stored.replace("Z", "+00:00"))
+        local = utc.astimezone().strftime("%H:%M")
+        assert local != utc.strftime("%H:%M")
+
+        press(Qt.Key.Key_F5)  # empty ticket: the held list
+        dialog = wait_dialog(qtbot, window, "HeldDialog")
+        assert dialog.list.item(0).text().endswith(f"held at {local}")
+    finally:
+        monkeypatch.undo()
+        time.tzset()

@@ -21,7 +21,7 @@ from app.money import format_money, parse_quantity, parse_yuan
 from app.ticket import Discount
 from localdb import Store
 from ui import theme
-from ui.messages import describe
+from ui.messages import clock_time, describe
 from ui.reader import on_own_connection
 from ui.tasks import Tasks
 from ui.widgets import Dialog, NumberPad
@@ -229,7 +229,7 @@ class HeldDialog(Dialog):
                 id=entry["id"],
                 lines=entry["lines"],
                 total=format_money(entry["total"]),
-                time=entry["created_at"][11:16],
+                time=clock_time(entry["created_at"]),
             )
             if entry["label"]:
                 text += f"  {entry['label']}"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-from datetime import datetime
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -16,7 +15,7 @@ from app.till import Completed
 from sync import outbox
 from ui.i18n import Language, pick_language
 from ui.login import LoginScreen
-from ui.messages import describe, role_name
+from ui.messages import clock_time, describe, role_name
 from ui.selling import SellingScreen
 from ui.services import Services
 from ui.settings import SettingsDialog
@@ -142,7 +141,7 @@ class MainWindow(QMainWindow):
             )
             last = _field(sync, "last_sync")
             if last:
-                label += self.tr(", last {time}").format(time=_clock_time(last))
+                label += self.tr(", last {time}").format(time=clock_time(last))
             self.sync_label.setText(label)
         elif "sync" in services.missing:
             self.sync_label.setText(
@@ -339,17 +338,6 @@ def unprinted_count(conn) -> int:
     return conn.execute(
         "SELECT count(*) FROM print_jobs WHERE state IN ('waiting', 'failed')"
     ).fetchone()[0]
-
-
-def _clock_time(stamp: object) -> str:
-    """A sync time as the shop's local HH:MM."""
-    try:
-        moment = datetime.fromisoformat(str(stamp).replace("Z", "+00:00"))
-    except ValueError:
-        return str(stamp)
-    if moment.tzinfo is not None:
-        moment = moment.astimezone()
-    return moment.strftime("%H:%M")
 
 
 def _field(value: object, name: str) -> object:
