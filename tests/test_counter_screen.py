@@ -837,3 +837,28 @@ def test_held_tickets_show_the_local_time_they_were_held(qtbot, window, store, m
     finally:
         monkeypatch.undo()
         time.tzset()
+
+
+def test_a_return_without_a_receipt_asks_for_the_owner_pin(qtbot, window, store, owner):
+    log_in(qtbot, window, "1111")
+    press(Qt.Key.Key_F8)
+    wait_dialog(qtbot, window, "ReturnDialog")
+    press(Qt.Key.Key_F2)  # no receipt
+    wait_dialog(qtbot, window, "PinPrompt")
+    keys("9999")
+    press(Qt.Key.Key_Return)
+    dialog = wait_dialog(qtbot, window, "ReturnDialog")
+    qtbot.waitUntil(lambda: dialog.without_a_receipt)
+
+    scan(COLA)  # the items coming back, scanned
+    scan(COLA)
+    scan(TEA)
+    assert dialog.lines.rowCount() == 2
+    press(Qt.Key.Key_Return)  # nothing typed: refund what is listed
+    wait_closed(qtbot, window)
+
+    refund = store.one("SELECT id, kind, total, original_sale_id FROM sales ORDER BY id DESC")
+    assert (refund["kind"], refund["total"], refund["original_sale_id"]) == ("return", 9500, None)
+    entry = audit.entries(store.conn, "return_without_receipt")[-1]
+    assert entry["detail"]["approved_by"] == owner.id
+    assert window.till.ticket.lines == []  # the scans went to the return, not the ticket

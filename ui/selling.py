@@ -336,6 +336,8 @@ class SellingScreen(QWidget):
         dialog.deleteLater()
         if self.dialog is None:
             self.focus_entry()
+        else:  # back to the dialog underneath (an owner's PIN given for it), with the keyboard
+            self.dialog.activateWindow()
 
     # -- scanning --------------------------------------------------------------------------
 
@@ -613,7 +615,7 @@ class SellingScreen(QWidget):
         self.sale_completed.emit(done)
 
     def open_return(self, *, receipt_no: str = "") -> None:
-        dialog = ReturnDialog(self.till, parent=self)
+        dialog = ReturnDialog(self.till, parent=self, ask_owner=self.ask_owner)
         if receipt_no:
             dialog.field.setText(receipt_no)
             dialog.load(receipt_no)
