@@ -22,6 +22,7 @@ from ui.window import MainWindow
 
 COLA = "6901234567892"
 TEA = "6923450657713"
+GUM = "6920000000012"
 
 
 class Clock:
@@ -116,20 +117,26 @@ def lines(window) -> list[tuple[str, int]]:
     return [(ln.sku, ln.qty_milli // 1000) for ln in window.till.ticket.lines]
 
 
-def test_log_in_scan_three_items_pay_exact_cash(qtbot, window, store):
+def test_log_in_scan_three_items_one_twice_pay_exact_cash(qtbot, window, store):
+    from app import catalog
+
+    catalog.save_product(store, sku="GUM", name="口香糖", price=250, barcodes=[GUM])
     log_in(qtbot, window, "1111")
     assert window.till.user.name == "Cashier"
 
     scan(COLA)
     scan(TEA)
+    scan(GUM)
     scan(COLA)
-    assert lines(window) == [("RARE", 1), ("COLA", 2)]
-    assert window.selling.total.text() == "¥95.00"
+    assert lines(window) == [("RARE", 1), ("GUM", 1), ("COLA", 2)]
+    assert window.selling.total.text() == "¥97.50"
+    assert window.selling.count.text() == "4 items, 3 lines"
     model = window.selling.model
-    shown = [[model.index(row, col).data() for col in range(6)] for row in range(2)]
+    shown = [[model.index(row, col).data() for col in range(6)] for row in range(3)]
     assert shown == [
         ["1", "Limited tea", "1", "¥88.00", "", "¥88.00"],
-        ["2", "可口可乐 330ml", "2", "¥3.50", "", "¥7.00"],
+        ["2", "口香糖", "1", "¥2.50", "", "¥2.50"],
+        ["3", "可口可乐 330ml", "2", "¥3.50", "", "¥7.00"],
     ]
 
     press(Qt.Key.Key_F12)
@@ -139,9 +146,13 @@ def test_log_in_scan_three_items_pay_exact_cash(qtbot, window, store):
 
     receipt = sales.last_receipt_no(store)
     sale = sales.load(store, receipt_no=receipt)
-    assert sale.total == 9500
-    assert [(ln.sku, ln.qty_milli) for ln in sale.lines] == [("RARE", 1000), ("COLA", 2000)]
-    assert [(p.tender, p.amount) for p in sale.payments] == [("cash", 9500)]
+    assert sale.total == 9750
+    assert [(ln.sku, ln.qty_milli) for ln in sale.lines] == [
+        ("RARE", 1000),
+        ("GUM", 1000),
+        ("COLA", 2000),
+    ]
+    assert [(p.tender, p.amount) for p in sale.payments] == [("cash", 9750)]
     assert window.till.ticket.lines == []
     assert receipt in window.selling.banner.text()
 
@@ -306,6 +317,7 @@ def test_a_short_fast_burst_is_typing_not_a_scan(qtbot, window):
     press(Qt.Key.Key_Tab)
     assert window.till.ticket.lines == []
     qtbot.waitUntil(lambda: window.wedge.holding == 0)
+    assert window.selling.entry.text() == "12"  # the keys reached the field, in order
 
 
 def test_a_burst_ending_in_tab_is_a_scan(qtbot, window):
@@ -862,3 +874,46 @@ def test_a_return_without_a_receipt_asks_for_the_owner_pin(qtbot, window, store,
     entry = audit.entries(store.conn, "return_without_receipt")[-1]
     assert entry["detail"]["approved_by"] == owner.id
     assert window.till.ticket.lines == []  # the scans went to the return, not the ticket
+
+
+def test_escape_closes_a_dialog_and_keeps_the_ticket(qtbot, window):
+    log_in(qtbot, window, "1111")
+    scan(COLA)
+    press(Qt.Key.Key_F2)
+    wait_dialog(qtbot, window, "SearchDialog")
+    press(Qt.Key.Key_Escape)
+    wait_closed(qtbot, window)
+    assert lines(window) == [("COLA", 1)]
+
+    press(Qt.Key.Key_F4)
+    wait_dialog(qtbot, window, "QuantityDialog")
+    keys("5")
+    press(Qt.Key.Key_Escape)  # closed without Enter: nothing changes
+    wait_closed(qtbot, window)
+    assert lines(window) == [("COLA", 1)]
+
+
+def test_f6_puts_a_percent_discount_on_the_selected_line(qtbot, window, clock):
+    log_in(qtbot, window, "1111")
+    scan(COLA)
+    scan(COLA)
+    clock.step = 0.2
+    press(Qt.Key.Key_F6)
+    dialog = wait_dialog(qtbot, window, "DiscountDialog")
+    assert focused() is dialog.field  # digits typed go straight into the amount
+    keys("10")
+    press(Qt.Key.Key_Return)
+    wait_closed(qtbot, window)
+    model = window.selling.model
+    assert [model.index(0, col).data() for col in (4, 5)] == ["-¥0.70", "¥6.30"]
+    assert window.selling.total.text() == "¥6.30"
+
+
+def test_f9_voids_the_selected_line(qtbot, window, store):
+    log_in(qtbot, window, "1111")
+    scan(COLA)
+    scan(TEA)  # the new line is the selected one
+    press(Qt.Key.Key_F9)
+    assert lines(window) == [("COLA", 1)]
+    assert audit.entries(store.conn, "line_void")[-1]["detail"]["sku"] == "RARE"
+    assert window.selling.banner.text() == "Removed: Limited tea"

@@ -162,6 +162,7 @@ class DiscountDialog(Dialog):
         remove.clicked.connect(lambda: self.discount.emit(None, self.ticket.isChecked()))
         self.layout_.addWidget(remove)
         self.setMinimumWidth(560)
+        self.field.setFocus()  # the amount first, not the first radio button
 
     def submit(self) -> None:
         text = self.field.text().strip()
