@@ -7,7 +7,7 @@ import importlib.util
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 
 from app import audit, sales
 from app.config import Config
@@ -22,6 +22,7 @@ from ui.window import MainWindow
 
 COLA = "6901234567892"
 TEA = "6923450657713"
+GUM = "6920000000012"
 
 
 class Clock:
@@ -116,20 +117,26 @@ def lines(window) -> list[tuple[str, int]]:
     return [(ln.sku, ln.qty_milli // 1000) for ln in window.till.ticket.lines]
 
 
-def test_log_in_scan_three_items_pay_exact_cash(qtbot, window, store):
+def test_log_in_scan_three_items_one_twice_pay_exact_cash(qtbot, window, store):
+    from app import catalog
+
+    catalog.save_product(store, sku="GUM", name="口香糖", price=250, barcodes=[GUM])
     log_in(qtbot, window, "1111")
     assert window.till.user.name == "Cashier"
 
     scan(COLA)
     scan(TEA)
+    scan(GUM)
     scan(COLA)
-    assert lines(window) == [("RARE", 1), ("COLA", 2)]
-    assert window.selling.total.text() == "¥95.00"
+    assert lines(window) == [("RARE", 1), ("GUM", 1), ("COLA", 2)]
+    assert window.selling.total.text() == "¥97.50"
+    assert window.selling.count.text() == "4 items, 3 lines"
     model = window.selling.model
-    shown = [[model.index(row, col).data() for col in range(6)] for row in range(2)]
+    shown = [[model.index(row, col).data() for col in range(6)] for row in range(3)]
     assert shown == [
         ["1", "Limited tea", "1", "¥88.00", "", "¥88.00"],
-        ["2", "可口可乐 330ml", "2", "¥3.50", "", "¥7.00"],
+        ["2", "口香糖", "1", "¥2.50", "", "¥2.50"],
+        ["3", "可口可乐 330ml", "2", "¥3.50", "", "¥7.00"],
     ]
 
     press(Qt.Key.Key_F12)
@@ -139,9 +146,13 @@ def test_log_in_scan_three_items_pay_exact_cash(qtbot, window, store):
 
     receipt = sales.last_receipt_no(store)
     sale = sales.load(store, receipt_no=receipt)
-    assert sale.total == 9500
-    assert [(ln.sku, ln.qty_milli) for ln in sale.lines] == [("RARE", 1000), ("COLA", 2000)]
-    assert [(p.tender, p.amount) for p in sale.payments] == [("cash", 9500)]
+    assert sale.total == 9750
+    assert [(ln.sku, ln.qty_milli) for ln in sale.lines] == [
+        ("RARE", 1000),
+        ("GUM", 1000),
+        ("COLA", 2000),
+    ]
+    assert [(p.tender, p.amount) for p in sale.payments] == [("cash", 9750)]
     assert window.till.ticket.lines == []
     assert receipt in window.selling.banner.text()
 
@@ -306,6 +317,7 @@ def test_a_short_fast_burst_is_typing_not_a_scan(qtbot, window):
     press(Qt.Key.Key_Tab)
     assert window.till.ticket.lines == []
     qtbot.waitUntil(lambda: window.wedge.holding == 0)
+    assert window.selling.entry.text() == "12"  # the keys reached the field, in order
 
 
 def test_a_burst_ending_in_tab_is_a_scan(qtbot, window):
@@ -653,3 +665,255 @@ def test_the_first_sale_queues_its_receipt_before_the_printer_is_up(qapp, tmp_pa
         done = services.till.complete()
         jobs = services.store.execute("SELECT sale_id, state, drawer FROM print_jobs").fetchall()
         assert jobs == [(done.sale_id, "pending", "pending")]
+
+
+def test_pin_checks_never_use_the_screens_connection_from_another_thread(
+    qtbot, window, store, clock
+):
+    import threading
+
+    threads: set[int] = set()
+    store.conn.set_trace_callback(lambda _sql: threads.add(threading.get_ident()))
+    log_in(qtbot, window, "1111")
+    assert window.till.user.name == "Cashier"
+    scan(COLA)
+    clock.step = 0.2
+    press(Qt.Key.Key_F7)
+    wait_dialog(qtbot, window, "PriceDialog")
+    keys("3")
+    press(Qt.Key.Key_Return)
+    keys("dented can")
+    press(Qt.Key.Key_Return)
+    wait_dialog(qtbot, window, "PinPrompt")
+    keys("9999")
+    press(Qt.Key.Key_Return)
+    wait_closed(qtbot, window)
+    store.conn.set_trace_callback(None)
+
+    assert window.till.ticket.lines[0].unit_price == 300
+    assert threads == {threading.get_ident()}  # only the UI thread ran SQL on it
+
+
+def test_clearing_the_ticket_asks_first_and_escape_keeps_it(qtbot, window, store):
+    log_in(qtbot, window, "1111")
+    scan(COLA)
+    scan(TEA)
+    press(Qt.Key.Key_Delete, Qt.KeyboardModifier.ControlModifier)
+    dialog = wait_dialog(qtbot, window, "ConfirmDialog")
+    assert "¥91.50" in dialog.findChild(QLabel, "question").text()
+    press(Qt.Key.Key_Escape)
+    wait_closed(qtbot, window)
+    assert lines(window) == [("COLA", 1), ("RARE", 1)]
+    assert audit.entries(store.conn, "ticket_cancel") == []
+
+    press(Qt.Key.Key_Delete, Qt.KeyboardModifier.ControlModifier)
+    wait_dialog(qtbot, window, "ConfirmDialog")
+    press(Qt.Key.Key_Return)
+    wait_closed(qtbot, window)
+    assert window.till.ticket.lines == []
+    assert window.selling.banner.text() == "Ticket cleared"
+
+
+def test_the_unsynced_count_moves_with_each_sale_before_any_sync(qtbot, window, store):
+    from sync import outbox
+    from sync.worker import SyncWorker
+
+    window.services.sync = SyncWorker(store.path, window.services.config)  # never gets online
+    window.services.missing.pop("sync")
+    before = outbox.unsynced_count(store.conn)
+    window.refresh_status()
+    qtbot.waitUntil(lambda: window.sync_label.text() == f"Sync: Offline, {before} not uploaded")
+
+    log_in(qtbot, window, "1111")
+    scan(COLA)
+    press(Qt.Key.Key_F12)
+    wait_dialog(qtbot, window, "PayDialog")
+    press(Qt.Key.Key_Return)
+    wait_closed(qtbot, window)
+    after = outbox.unsynced_count(store.conn)
+    assert after > before
+    qtbot.waitUntil(lambda: window.sync_label.text() == f"Sync: Offline, {after} not uploaded")
+
+
+def test_the_printer_state_is_named_in_the_screens_language_with_unprinted_receipts(
+    qtbot, window, store
+):
+    from devices.manager import DeviceManager
+    from printing.queue import PrintQueue, queue_reprint
+    from tests.printer_peer import PrinterPeer
+
+    services = window.services
+    services.missing.pop("printer")
+
+    def shown(text: str) -> None:
+        window.refresh_status()
+        qtbot.waitUntil(lambda: window.printer_label.text() == text)
+
+    services.devices = DeviceManager(services.config)  # the default printer, dummy:
+    shown("Printer: no printer")
+    services.devices.close()
+
+    with PrinterPeer() as peer:
+        config = services.config.replace("printer", url=peer.url)
+        services.devices = DeviceManager(config)
+        shown("Printer: not checked yet")
+        services.devices.check("printer")
+        shown("Printer: ready")
+        window.language.apply("zh_CN")
+        shown("打印机：就绪")
+
+        services.till.scan(COLA)
+        services.till.add_payment(tender="cash", amount=500)
+        done = services.till.complete()
+        queue_reprint(store, done.sale_id)
+        peer.down()
+        queue = PrintQueue(store.path, config, services.devices, retry_s=30, poll_s=0.02)
+        queue.start()
+        try:
+            qtbot.waitUntil(
+                lambda: store.scalar("SELECT state FROM print_jobs") == "waiting", timeout=10000
+            )
+            shown("打印机：无法连接，未打印小票：1 张")
+            window.language.apply("en")
+            shown("Printer: not reachable, receipts not printed: 1")
+        finally:
+            queue.stop()
+            services.devices.close()
+
+
+def _fits(widget) -> bool:
+    """The widget is shown whole: its text needs no more room than it has."""
+    hint = widget.sizeHint()
+    return (
+        widget.isVisible() and hint.width() <= widget.width() and hint.height() <= widget.height()
+    )
+
+
+@pytest.mark.parametrize("code, close_text", [("en", "Close [Esc]"), ("zh_CN", "关闭 [Esc]")])
+def test_every_dialog_has_a_close_button_that_fits_at_1366x768(qtbot, window, code, close_text):
+    window.language.apply(code)
+    window.resize(1366, 768)
+    log_in(qtbot, window, "1111")
+    void = window.selling.buttons["void"]
+    assert void.text().endswith("\nF9 / Del") and _fits(void)
+
+    def check(key, name: str) -> None:
+        press(key)
+        dialog = wait_dialog(qtbot, window, name)
+        button = dialog.close_button
+        assert button.text() == close_text
+        assert _fits(button), name
+        assert dialog.width() <= 1366 and dialog.height() <= 768, name
+        assert dialog.minimumSizeHint().height() <= 768, name
+        QTest.mouseClick(button, Qt.MouseButton.LeftButton)  # a finger, not Esc
+        wait_closed(qtbot, window)
+
+    check(Qt.Key.Key_F5, "HeldDialog")  # on an empty ticket: the held tickets
+    scan(COLA)
+    for key, name in (
+        (Qt.Key.Key_F2, "SearchDialog"),
+        (Qt.Key.Key_F3, "CustomerDialog"),
+        (Qt.Key.Key_F4, "QuantityDialog"),
+        (Qt.Key.Key_F6, "DiscountDialog"),
+        (Qt.Key.Key_F7, "PriceDialog"),
+        (Qt.Key.Key_F8, "ReturnDialog"),
+        (Qt.Key.Key_F10, "ReprintDialog"),
+        (Qt.Key.Key_F11, "PinPrompt"),  # a cashier asking for settings
+    ):
+        check(key, name)
+    assert lines(window) == [("COLA", 1)]
+
+    press(Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    log_in(qtbot, window, "9999")
+    check(Qt.Key.Key_F11, "SettingsDialog")
+
+
+def test_held_tickets_show_the_local_time_they_were_held(qtbot, window, store, monkeypatch):
+    import time
+    from datetime import datetime
+
+    monkeypatch.setenv("TZ", "Asia/Shanghai")  # UTC+8 all year
+    time.tzset()
+    try:
+        log_in(qtbot, window, "1111")
+        scan(COLA)
+        press(Qt.Key.Key_F5)  # hold
+        stored = store.scalar("SELECT created_at FROM held_tickets")
+        utc = datetime.fromisoformat(stored.replace("Z", "+00:00"))
+        local = utc.astimezone().strftime("%H:%M")
+        assert local != utc.strftime("%H:%M")
+
+        press(Qt.Key.Key_F5)  # empty ticket: the held list
+        dialog = wait_dialog(qtbot, window, "HeldDialog")
+        assert dialog.list.item(0).text().endswith(f"held at {local}")
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+
+
+def test_a_return_without_a_receipt_asks_for_the_owner_pin(qtbot, window, store, owner):
+    log_in(qtbot, window, "1111")
+    press(Qt.Key.Key_F8)
+    wait_dialog(qtbot, window, "ReturnDialog")
+    press(Qt.Key.Key_F2)  # no receipt
+    wait_dialog(qtbot, window, "PinPrompt")
+    keys("9999")
+    press(Qt.Key.Key_Return)
+    dialog = wait_dialog(qtbot, window, "ReturnDialog")
+    qtbot.waitUntil(lambda: dialog.without_a_receipt)
+
+    scan(COLA)  # the items coming back, scanned
+    scan(COLA)
+    scan(TEA)
+    assert dialog.lines.rowCount() == 2
+    press(Qt.Key.Key_Return)  # nothing typed: refund what is listed
+    wait_closed(qtbot, window)
+
+    refund = store.one("SELECT id, kind, total, original_sale_id FROM sales ORDER BY id DESC")
+    assert (refund["kind"], refund["total"], refund["original_sale_id"]) == ("return", 9500, None)
+    entry = audit.entries(store.conn, "return_without_receipt")[-1]
+    assert entry["detail"]["approved_by"] == owner.id
+    assert window.till.ticket.lines == []  # the scans went to the return, not the ticket
+
+
+def test_escape_closes_a_dialog_and_keeps_the_ticket(qtbot, window):
+    log_in(qtbot, window, "1111")
+    scan(COLA)
+    press(Qt.Key.Key_F2)
+    wait_dialog(qtbot, window, "SearchDialog")
+    press(Qt.Key.Key_Escape)
+    wait_closed(qtbot, window)
+    assert lines(window) == [("COLA", 1)]
+
+    press(Qt.Key.Key_F4)
+    wait_dialog(qtbot, window, "QuantityDialog")
+    keys("5")
+    press(Qt.Key.Key_Escape)  # closed without Enter: nothing changes
+    wait_closed(qtbot, window)
+    assert lines(window) == [("COLA", 1)]
+
+
+def test_f6_puts_a_percent_discount_on_the_selected_line(qtbot, window, clock):
+    log_in(qtbot, window, "1111")
+    scan(COLA)
+    scan(COLA)
+    clock.step = 0.2
+    press(Qt.Key.Key_F6)
+    dialog = wait_dialog(qtbot, window, "DiscountDialog")
+    assert focused() is dialog.field  # digits typed go straight into the amount
+    keys("10")
+    press(Qt.Key.Key_Return)
+    wait_closed(qtbot, window)
+    model = window.selling.model
+    assert [model.index(0, col).data() for col in (4, 5)] == ["-¥0.70", "¥6.30"]
+    assert window.selling.total.text() == "¥6.30"
+
+
+def test_f9_voids_the_selected_line(qtbot, window, store):
+    log_in(qtbot, window, "1111")
+    scan(COLA)
+    scan(TEA)  # the new line is the selected one
+    press(Qt.Key.Key_F9)
+    assert lines(window) == [("COLA", 1)]
+    assert audit.entries(store.conn, "line_void")[-1]["detail"]["sku"] == "RARE"
+    assert window.selling.banner.text() == "Removed: Limited tea"

@@ -21,7 +21,8 @@ from app.money import format_money, parse_quantity, parse_yuan
 from app.ticket import Discount
 from localdb import Store
 from ui import theme
-from ui.messages import describe
+from ui.messages import clock_time, describe
+from ui.reader import on_own_connection
 from ui.tasks import Tasks
 from ui.widgets import Dialog, NumberPad
 
@@ -60,14 +61,17 @@ class PinPrompt(Dialog):
         self.setMinimumWidth(380)
 
     def check(self) -> None:
-        """Check the PIN off the UI thread (a slow hash per user)."""
+        """Check the PIN off the UI thread (a slow hash per user), on its own connection:
+        the UI thread goes on using its own meanwhile (a serial scanner's scan, say)."""
         pin = self.pin.text()
         if self.checking or not pin:
             return
         self.checking = True
-        store, role, action = self.store, self.role, self.action
+        path, role, action = self.store.path, self.role, self.action
         self.tasks.run(
-            lambda: users.authorize(store, pin, role=role, action=action),
+            lambda: on_own_connection(
+                path, lambda own: users.authorize(own, pin, role=role, action=action)
+            ),
             on_done=self._approved,
             on_error=self._refused,
             owner=self,
@@ -158,6 +162,7 @@ class DiscountDialog(Dialog):
         remove.clicked.connect(lambda: self.discount.emit(None, self.ticket.isChecked()))
         self.layout_.addWidget(remove)
         self.setMinimumWidth(560)
+        self.field.setFocus()  # the amount first, not the first radio button
 
     def submit(self) -> None:
         text = self.field.text().strip()
@@ -225,7 +230,7 @@ class HeldDialog(Dialog):
                 id=entry["id"],
                 lines=entry["lines"],
                 total=format_money(entry["total"]),
-                time=entry["created_at"][11:16],
+                time=clock_time(entry["created_at"]),
             )
             if entry["label"]:
                 text += f"  {entry['label']}"
@@ -284,11 +289,13 @@ class ReprintDialog(Dialog):
 
 
 class ConfirmDialog(Dialog):
-    """Yes or no to a question the core asks (a very large quantity)."""
+    """Yes or no to a question: one the core asks (a very large quantity), or clearing the
+    whole ticket."""
 
     def __init__(self, question: str, parent=None):
-        super().__init__(parent, title=self.tr("Please confirm"))
+        super().__init__(parent, title=self.tr("Please confirm"), close_button=False)
         label = QLabel(question)
+        label.setObjectName("question")
         label.setWordWrap(True)
         theme.set_role(label, "big")
         self.layout_.addWidget(label)

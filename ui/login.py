@@ -1,6 +1,7 @@
 """The login screen: a PIN, typed or tapped, and Enter.
 
-The PIN check (a slow hash per user) runs off the UI thread. Wrong PINs are audited and,
+The PIN check (a slow hash per user) runs off the UI thread, on a store connection of its
+own (the UI thread's is never used from another thread). Wrong PINs are audited and,
 after a few, the core makes the next try wait; the screen counts that wait down.
 """
 
@@ -16,6 +17,7 @@ from app import users
 from app.errors import LockedOut, WrongPin
 from ui import theme
 from ui.messages import describe
+from ui.reader import on_own_connection
 from ui.tasks import Tasks
 from ui.widgets import Banner, NumberPad
 
@@ -108,9 +110,12 @@ class LoginScreen(QWidget):
             return
         self.checking = True
         self.pin.setEnabled(False)
-        store = self.store
+        path = self.store.path
         self.tasks.run(
-            lambda: users.login(store, pin), on_done=self._ok, on_error=self._failed, owner=self
+            lambda: on_own_connection(path, lambda own: users.login(own, pin)),
+            on_done=self._ok,
+            on_error=self._failed,
+            owner=self,
         )
 
     def _ok(self, user) -> None:

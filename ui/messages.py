@@ -6,6 +6,7 @@ Errors are recognised by their class and read through their fields, never by the
 from __future__ import annotations
 
 import logging
+from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication
 
@@ -17,6 +18,17 @@ log = logging.getLogger(__name__)
 
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
+
+
+def clock_time(stamp: object) -> str:
+    """A stored time (UTC, ISO 8601 with Z) as the shop's local HH:MM."""
+    try:
+        moment = datetime.fromisoformat(str(stamp).replace("Z", "+00:00"))
+    except ValueError:
+        return str(stamp)
+    if moment.tzinfo is not None:
+        moment = moment.astimezone()
+    return moment.strftime("%H:%M")
 
 
 def tender_name(tender: str) -> str:

@@ -40,7 +40,7 @@ class PayDialog(Dialog):
     completed = Signal(object)  # Completed
 
     def __init__(self, till: Till, *, ask_owner: Callable, parent=None) -> None:
-        super().__init__(parent, title=self.tr("Pay"))
+        super().__init__(parent, title=self.tr("Pay"), close_button=False)
         self.till = till
         self.ask_owner = ask_owner  # (action, reason, then) -> None
         self.result_: Completed | None = None

@@ -1,16 +1,22 @@
-"""Read-only connections to the store for background threads (searches, look-ups).
+"""Connections to the store for background threads (searches, look-ups, PIN checks).
 
 Each worker thread gets its own SQLite connection in read-only mode, so a search never
-waits for, or gets in the way of, the UI thread's writes (WAL lets both run at once).
+waits for, or gets in the way of, the UI thread's writes (WAL lets both run at once). A
+background job that writes (a PIN check audits a wrong PIN) opens a connection of its own
+with ``on_own_connection``: a connection is never shared between threads.
 """
 
 from __future__ import annotations
 
 import sqlite3
 import threading
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from localdb import Store
+
+T = TypeVar("T")
 
 
 class Readers:
@@ -39,3 +45,9 @@ class Readers:
             for conn in self._all:
                 conn.close()
             self._all.clear()
+
+
+def on_own_connection(path: str | Path, work: Callable[[Store], T]) -> T:
+    """Run ``work`` on a read-write store of the calling thread's own, closed afterwards."""
+    with Store.open(path, migrate=False, primary=False) as own:
+        return work(own)

@@ -52,6 +52,9 @@ from ui.widgets import Banner, Dialog, key_button
 
 log = logging.getLogger(__name__)
 
+# Keys shown on a button besides its shortcut: Delete (entry field empty) also voids a line.
+SHOWN_KEYS = {"void": "F9 / Del"}
+
 FAILED = object()  # what ``SellingScreen.run`` returns when the action did not happen
 
 
@@ -207,6 +210,7 @@ class SellingScreen(QWidget):
 
     def retranslate(self) -> None:
         for name, key, label, _handler in self._actions():
+            key = SHOWN_KEYS.get(name, key)
             self.buttons[name].setText(
                 f"{label()}\n{key}" if name != "pay" else f"{label()}  {key}"
             )
@@ -332,6 +336,8 @@ class SellingScreen(QWidget):
         dialog.deleteLater()
         if self.dialog is None:
             self.focus_entry()
+        else:  # back to the dialog underneath (an owner's PIN given for it), with the keyboard
+            self.dialog.activateWindow()
 
     # -- scanning --------------------------------------------------------------------------
 
@@ -568,11 +574,24 @@ class SellingScreen(QWidget):
             self.info(self.tr("Removed: {name}").format(name=line.name))
 
     def cancel_ticket(self) -> None:
-        if (
-            self.till.ticket.lines
-            and self.run(lambda: self.till.cancel(reason="cleared")) is not FAILED
-        ):
-            self.refresh()
+        """Ctrl+Del: clear the whole ticket, once the cashier has said yes."""
+        if not self.till.ticket.lines:
+            return
+        ticket = self.till.ticket
+        dialog = ConfirmDialog(
+            self.tr("Clear the whole ticket ({items} items, {total})?").format(
+                items=ticket.item_count, total=format_money(self.till.totals().total)
+            ),
+            parent=self,
+        )
+
+        def clear() -> None:
+            if self.run(lambda: self.till.cancel(reason="cleared")) is not FAILED:
+                self.refresh()
+                self.info(self.tr("Ticket cleared"))
+
+        dialog.accepted.connect(clear)
+        self.open_dialog(dialog)
 
     def open_pay(self) -> None:
         if not self.till.ticket.lines:
@@ -596,7 +615,7 @@ class SellingScreen(QWidget):
         self.sale_completed.emit(done)
 
     def open_return(self, *, receipt_no: str = "") -> None:
-        dialog = ReturnDialog(self.till, parent=self)
+        dialog = ReturnDialog(self.till, parent=self, ask_owner=self.ask_owner)
         if receipt_no:
             dialog.field.setText(receipt_no)
             dialog.load(receipt_no)

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -88,16 +89,35 @@ class NumberPad(QWidget):
 
 
 class Dialog(QDialog):
-    """A dialog with an error line; opened with ``open()`` so the till keeps running."""
+    """A dialog with an error line and a "Close [Esc]" button for touch screens; opened with
+    ``open()`` so the till keeps running. Subclasses fill ``layout_``; one that has its own
+    way back (the pay dialog, a yes/no question) passes ``close_button=False``."""
 
-    def __init__(self, parent: QWidget | None = None, *, title: str = "") -> None:
+    def __init__(
+        self, parent: QWidget | None = None, *, title: str = "", close_button: bool = True
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         self.setModal(True)
-        self.layout_ = QVBoxLayout(self)
+        outer = QVBoxLayout(self)
+        outer.setSpacing(10)
+        self.layout_ = QVBoxLayout()
         self.layout_.setSpacing(10)
+        outer.addLayout(self.layout_, 1)
         self.error = Banner(self)
         self.layout_.addWidget(self.error)
+        self.close_button: QPushButton | None = None
+        if close_button:
+            row = QHBoxLayout()
+            row.addStretch(1)
+            self.close_button = key_button(
+                QCoreApplication.translate("Dialog", "Close [Esc]"), height=44
+            )
+            self.close_button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+            self.close_button.setMinimumWidth(160)
+            self.close_button.clicked.connect(self.reject)
+            row.addWidget(self.close_button)
+            outer.addLayout(row)
 
     def showEvent(self, event) -> None:  # noqa: N802
         # Enter belongs to the fields and to the dialog's own action, never to whichever

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-from datetime import datetime
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -16,7 +15,7 @@ from app.till import Completed
 from sync import outbox
 from ui.i18n import Language, pick_language
 from ui.login import LoginScreen
-from ui.messages import describe, role_name
+from ui.messages import clock_time, describe, role_name
 from ui.selling import SellingScreen
 from ui.services import Services
 from ui.settings import SettingsDialog
@@ -103,17 +102,20 @@ class MainWindow(QMainWindow):
         self._relay.scanned.emit(code)
 
     def refresh_status(self) -> None:
+        """Read the status off the UI thread: every few seconds, after each sale and after
+        each report from a service (a sync cycle, a print job)."""
         services = self.services
         readers = services.readers
 
         def read() -> dict[str, object]:
-            state: dict[str, object] = {}
+            # The outbox itself, not the worker's last report: that changes only after a
+            # sync cycle, and the count must move as soon as a sale is made.
+            state: dict[str, object] = {"unsynced": outbox.unsynced_count(readers.store().conn)}
             if services.sync is not None:
                 state["sync"] = services.sync.state()
-            else:
-                state["unsynced"] = outbox.unsynced_count(readers.store().conn)
             if services.devices is not None:
-                state["devices"] = services.devices.states()
+                state["printer"] = printer_kind(services.devices.printer)
+            state["unprinted"] = unprinted_count(readers.store().conn)
             return state
 
         services.tasks.run(
@@ -132,14 +134,14 @@ class MainWindow(QMainWindow):
         sync = state.get("sync")
         if sync is not None:
             online = _field(sync, "online")
-            unsynced = _field(sync, "unsynced_sales") or 0
+            unsynced = state.get("unsynced", "…")
             text = self.tr("Online") if online else self.tr("Offline")
             label = self.tr("Sync: {state}, {count} not uploaded").format(
                 state=text, count=unsynced
             )
             last = _field(sync, "last_sync")
             if last:
-                label += self.tr(", last {time}").format(time=_clock_time(last))
+                label += self.tr(", last {time}").format(time=clock_time(last))
             self.sync_label.setText(label)
         elif "sync" in services.missing:
             self.sync_label.setText(
@@ -149,18 +151,34 @@ class MainWindow(QMainWindow):
             )
         else:
             self.sync_label.setText(self.tr("Sync: starting…"))
-        devices = state.get("devices")
-        printer = _field(devices, "printer") if devices is not None else None
-        if printer is not None and _field(printer, "usable"):
-            self.printer_label.setText(self.tr("Printer: ready"))
-        elif printer is not None:
-            self.printer_label.setText(
-                self.tr("Printer: {state}").format(state=_field(printer, "message") or "?")
-            )
+        kind = state.get("printer")
+        if kind is not None:
+            text = self._printer_labels().get(str(kind), self.tr("Printer: not checked yet"))
         elif "printer" in services.missing or "devices" in services.missing:
-            self.printer_label.setText(self.tr("Printer: not available"))
+            text = self.tr("Printer: not available")
         else:
-            self.printer_label.setText(self.tr("Printer: starting…"))
+            text = self.tr("Printer: starting…")
+        unprinted = int(state.get("unprinted") or 0)
+        if unprinted:
+            text = self.tr("{printer}, receipts not printed: {count}").format(
+                printer=text, count=unprinted
+            )
+        self.printer_label.setText(text)
+
+    def _printer_labels(self) -> dict[str, str]:
+        """The status bar's words for each of ``printer_kind``'s answers."""
+        return {
+            "none": self.tr("Printer: no printer"),
+            "bad_address": self.tr("Printer: address in settings is wrong"),
+            "unchecked": self.tr("Printer: not checked yet"),
+            "no_status": self.tr("Printer: connected, cannot report its state"),
+            "ready": self.tr("Printer: ready"),
+            "paper_low": self.tr("Printer: ready, paper low"),
+            "paper_out": self.tr("Printer: out of paper"),
+            "cover_open": self.tr("Printer: cover open"),
+            "offline": self.tr("Printer: offline"),
+            "unreachable": self.tr("Printer: not reachable"),
+        }
 
     # -- logging in and out ----------------------------------------------------------------
 
@@ -296,15 +314,32 @@ class MainWindow(QMainWindow):
         log.info("screen language set to %r", code or "system")
 
 
-def _clock_time(stamp: object) -> str:
-    """A sync time as the shop's local HH:MM."""
-    try:
-        moment = datetime.fromisoformat(str(stamp).replace("Z", "+00:00"))
-    except ValueError:
-        return str(stamp)
-    if moment.tzinfo is not None:
-        moment = moment.astimezone()
-    return moment.strftime("%H:%M")
+def printer_kind(printer: object) -> str:
+    """What the receipt printer is known to be, as a key of the status bar's labels. Reads
+    only what the printer object remembers from its last job or check; never touches it."""
+    if getattr(printer, "url_error", ""):
+        return "bad_address"
+    if getattr(printer, "scheme", "") == "dummy":
+        return "none"
+    status = getattr(printer, "last_status", None)
+    if status is not None and not status.ready:
+        if status.cover_open:
+            return "cover_open"
+        return "paper_out" if status.paper == "out" else "offline"
+    if getattr(printer, "last_error", ""):
+        return "unreachable"
+    if status is not None:
+        return "paper_low" if status.paper == "low" else "ready"
+    if getattr(printer, "answers_status", None) is False or not getattr(printer, "can_read", True):
+        return "no_status"
+    return "unchecked"
+
+
+def unprinted_count(conn) -> int:
+    """Receipts the print queue could not print yet (waiting for the printer, or failed)."""
+    return conn.execute(
+        "SELECT count(*) FROM print_jobs WHERE state IN ('waiting', 'failed')"
+    ).fetchone()[0]
 
 
 def _field(value: object, name: str) -> object:

@@ -4,17 +4,17 @@
 <context>
     <name>ConfirmDialog</name>
     <message>
-        <location filename="../dialogs.py" line="290"/>
+        <location filename="../dialogs.py" line="295"/>
         <source>Please confirm</source>
         <translation>Please confirm</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="296"/>
+        <location filename="../dialogs.py" line="302"/>
         <source>Yes (Enter)</source>
         <translation>Yes (Enter)</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="298"/>
+        <location filename="../dialogs.py" line="304"/>
         <source>No (Esc)</source>
         <translation>No (Esc)</translation>
     </message>
@@ -153,140 +153,148 @@
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../device_settings.py" line="84"/>
+        <location filename="../device_settings.py" line="95"/>
         <source>Tests use the settings in config.toml.</source>
         <translation>Tests use the settings in config.toml.</translation>
     </message>
     <message>
-        <location filename="../device_settings.py" line="96"/>
+        <location filename="../device_settings.py" line="113"/>
         <source>Receipt printer</source>
         <translation>Receipt printer</translation>
     </message>
     <message>
-        <location filename="../device_settings.py" line="97"/>
+        <location filename="../device_settings.py" line="114"/>
         <source>Cash drawer</source>
         <translation>Cash drawer</translation>
     </message>
     <message>
-        <location filename="../device_settings.py" line="98"/>
+        <location filename="../device_settings.py" line="115"/>
         <source>Serial scanner</source>
         <translation>Serial scanner</translation>
     </message>
     <message>
-        <location filename="../device_settings.py" line="99"/>
+        <location filename="../device_settings.py" line="116"/>
         <source>Customer display</source>
         <translation>Customer display</translation>
     </message>
     <message>
-        <location filename="../device_settings.py" line="100"/>
+        <location filename="../device_settings.py" line="117"/>
         <source>Scale</source>
         <translation>Scale</translation>
     </message>
     <message>
-        <location filename="../device_settings.py" line="105"/>
+        <location filename="../device_settings.py" line="122"/>
         <source>Print test receipt</source>
         <translation>Print test receipt</translation>
     </message>
     <message>
-        <location filename="../device_settings.py" line="106"/>
+        <location filename="../device_settings.py" line="123"/>
         <source>Open drawer</source>
         <translation>Open drawer</translation>
     </message>
     <message>
-        <location filename="../device_settings.py" line="107"/>
+        <location filename="../device_settings.py" line="124"/>
         <source>Reconnect</source>
         <translation>Reconnect</translation>
     </message>
     <message>
-        <location filename="../device_settings.py" line="108"/>
+        <location filename="../device_settings.py" line="125"/>
         <source>Show text</source>
         <translation>Show text</translation>
     </message>
     <message>
-        <location filename="../device_settings.py" line="109"/>
+        <location filename="../device_settings.py" line="126"/>
         <source>Read weight</source>
         <translation>Read weight</translation>
     </message>
     <message>
-        <location filename="../device_settings.py" line="128"/>
+        <location filename="../device_settings.py" line="145"/>
         <source>ready</source>
         <translation>ready</translation>
     </message>
     <message>
-        <location filename="../device_settings.py" line="128"/>
+        <location filename="../device_settings.py" line="145"/>
         <source>not ready</source>
         <translation>not ready</translation>
     </message>
     <message>
-        <location filename="../device_settings.py" line="142"/>
+        <location filename="../device_settings.py" line="159"/>
         <source>opening the drawer is audited: no store</source>
         <translation>opening the drawer is audited: no store</translation>
     </message>
     <message>
-        <location filename="../device_settings.py" line="154"/>
+        <location filename="../device_settings.py" line="171"/>
         <source>testing…</source>
         <translation>testing…</translation>
     </message>
     <message>
-        <location filename="../device_settings.py" line="174"/>
+        <location filename="../device_settings.py" line="191"/>
         <source>drawer kicked</source>
         <translation>drawer kicked</translation>
     </message>
     <message>
-        <location filename="../device_settings.py" line="193"/>
+        <location filename="../device_settings.py" line="210"/>
         <source>test receipt sent; printer {state}</source>
         <translation>test receipt sent; printer {state}</translation>
     </message>
     <message>
-        <location filename="../device_settings.py" line="194"/>
+        <location filename="../device_settings.py" line="211"/>
         <source>status not reported</source>
         <translation>status not reported</translation>
     </message>
     <message>
-        <location filename="../device_settings.py" line="203"/>
+        <location filename="../device_settings.py" line="220"/>
         <source>text sent to the display</source>
         <translation>text sent to the display</translation>
     </message>
     <message>
-        <location filename="../device_settings.py" line="210"/>
+        <location filename="../device_settings.py" line="227"/>
         <source>stable weight: {grams} g</source>
         <translation>stable weight: {grams} g</translation>
     </message>
 </context>
 <context>
+    <name>Dialog</name>
+    <message>
+        <location filename="../widgets.py" line="114"/>
+        <source>Close [Esc]</source>
+        <translation>Close [Esc]</translation>
+    </message>
+</context>
+<context>
     <name>DiscountDialog</name>
     <message>
-        <location filename="../dialogs.py" line="138"/>
+        <location filename="../dialogs.py" line="142"/>
         <source>Discount</source>
         <translation>Discount</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="139"/>
+        <location filename="../dialogs.py" line="143"/>
         <source>Discount on: {name}</source>
         <translation>Discount on: {name}</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="141"/>
+        <location filename="../dialogs.py" line="145"/>
         <source>Percent off</source>
         <translation>Percent off</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="142"/>
+        <location filename="../dialogs.py" line="146"/>
         <source>Amount off (¥)</source>
         <translation>Amount off (¥)</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="143"/>
+        <location filename="../dialogs.py" line="147"/>
         <source>Percent off the whole ticket</source>
         <translation>Percent off the whole ticket</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="151"/>
+        <location filename="../dialogs.py" line="155"/>
         <source>e.g. 10</source>
         <translation>e.g. 10</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="157"/>
+        <location filename="../dialogs.py" line="161"/>
         <source>Remove discount</source>
         <translation>Remove discount</translation>
     </message>
@@ -294,27 +302,27 @@
 <context>
     <name>HeldDialog</name>
     <message>
-        <location filename="../dialogs.py" line="220"/>
+        <location filename="../dialogs.py" line="224"/>
         <source>Held tickets</source>
         <translation>Held tickets</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="221"/>
+        <location filename="../dialogs.py" line="225"/>
         <source>Choose a ticket and press Enter to resume it</source>
         <translation>Choose a ticket and press Enter to resume it</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="224"/>
+        <location filename="../dialogs.py" line="228"/>
         <source>#{id}  {lines} lines  {total}  held at {time}</source>
         <translation>#{id}  {lines} lines  {total}  held at {time}</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="236"/>
+        <location filename="../dialogs.py" line="240"/>
         <source>No tickets are on hold</source>
         <translation>No tickets are on hold</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="240"/>
+        <location filename="../dialogs.py" line="244"/>
         <source>Resume (Enter)</source>
         <translation>Resume (Enter)</translation>
     </message>
@@ -322,24 +330,24 @@
 <context>
     <name>LoginScreen</name>
     <message>
-        <location filename="../login.py" line="76"/>
+        <location filename="../login.py" line="78"/>
         <source>Till {code}</source>
         <translation>Till {code}</translation>
     </message>
     <message>
-        <location filename="../login.py" line="77"/>
-        <location filename="../login.py" line="139"/>
+        <location filename="../login.py" line="79"/>
+        <location filename="../login.py" line="144"/>
         <source>Type your PIN and press Enter</source>
         <translation>Type your PIN and press Enter</translation>
     </message>
     <message>
-        <location filename="../login.py" line="88"/>
+        <location filename="../login.py" line="90"/>
         <source>No users yet. The owner adds one with: tillbook user add NAME --role owner --pin PIN</source>
         <translation>No users yet. The owner adds one with: tillbook user add NAME --role owner --pin PIN</translation>
     </message>
     <message>
-        <location filename="../login.py" line="106"/>
-        <location filename="../login.py" line="141"/>
+        <location filename="../login.py" line="108"/>
+        <location filename="../login.py" line="146"/>
         <source>Wait {seconds} s</source>
         <translation>Wait {seconds} s</translation>
     </message>
@@ -347,87 +355,133 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../window.py" line="79"/>
+        <location filename="../window.py" line="78"/>
         <source>Tillbook till</source>
         <translation>Tillbook till</translation>
     </message>
     <message>
-        <location filename="../window.py" line="82"/>
+        <location filename="../window.py" line="81"/>
         <source>{shop} · till {till}</source>
         <translation>{shop} · till {till}</translation>
     </message>
     <message>
-        <location filename="../window.py" line="86"/>
+        <location filename="../window.py" line="85"/>
         <source>{name} ({role})</source>
         <translation>{name} ({role})</translation>
     </message>
     <message>
-        <location filename="../window.py" line="88"/>
+        <location filename="../window.py" line="87"/>
         <source>Locked</source>
         <translation>Locked</translation>
     </message>
     <message>
-        <location filename="../window.py" line="136"/>
+        <location filename="../window.py" line="138"/>
         <source>Online</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../window.py" line="136"/>
+        <location filename="../window.py" line="138"/>
         <source>Offline</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../window.py" line="137"/>
+        <location filename="../window.py" line="139"/>
         <source>Sync: {state}, {count} not uploaded</source>
         <translation>Sync: {state}, {count} not uploaded</translation>
     </message>
     <message>
-        <location filename="../window.py" line="142"/>
+        <location filename="../window.py" line="144"/>
         <source>, last {time}</source>
         <translation>, last {time}</translation>
     </message>
     <message>
-        <location filename="../window.py" line="146"/>
+        <location filename="../window.py" line="148"/>
         <source>Sync: not running, {count} not uploaded</source>
         <translation>Sync: not running, {count} not uploaded</translation>
     </message>
     <message>
-        <location filename="../window.py" line="151"/>
+        <location filename="../window.py" line="153"/>
         <source>Sync: starting…</source>
         <translation>Sync: starting…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="155"/>
+        <location filename="../window.py" line="156"/>
+        <location filename="../window.py" line="173"/>
+        <source>Printer: not checked yet</source>
+        <translation>Printer: not checked yet</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="171"/>
+        <source>Printer: no printer</source>
+        <translation>Printer: no printer</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="172"/>
+        <source>Printer: address in settings is wrong</source>
+        <translation>Printer: address in settings is wrong</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="174"/>
+        <source>Printer: connected, cannot report its state</source>
+        <translation>Printer: connected, cannot report its state</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="175"/>
         <source>Printer: ready</source>
         <translation>Printer: ready</translation>
     </message>
     <message>
         <location filename="../window.py" line="158"/>
-        <source>Printer: {state}</source>
-        <translation>Printer: {state}</translation>
-    </message>
-    <message>
-        <location filename="../window.py" line="161"/>
         <source>Printer: not available</source>
         <translation>Printer: not available</translation>
     </message>
     <message>
-        <location filename="../window.py" line="163"/>
+        <location filename="../window.py" line="160"/>
         <source>Printer: starting…</source>
         <translation>Printer: starting…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="219"/>
+        <location filename="../window.py" line="163"/>
+        <source>{printer}, receipts not printed: {count}</source>
+        <translation>{printer}, receipts not printed: {count}</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="176"/>
+        <source>Printer: ready, paper low</source>
+        <translation>Printer: ready, paper low</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="177"/>
+        <source>Printer: out of paper</source>
+        <translation>Printer: out of paper</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="178"/>
+        <source>Printer: cover open</source>
+        <translation>Printer: cover open</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="179"/>
+        <source>Printer: offline</source>
+        <translation>Printer: offline</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="180"/>
+        <source>Printer: not reachable</source>
+        <translation>Printer: not reachable</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="237"/>
         <source>open when the till closed</source>
         <translation>open when the till closed</translation>
     </message>
     <message>
-        <location filename="../window.py" line="244"/>
+        <location filename="../window.py" line="262"/>
         <source>Log in first, then scan</source>
         <translation>Log in first, then scan</translation>
     </message>
     <message>
-        <location filename="../window.py" line="268"/>
+        <location filename="../window.py" line="286"/>
         <source>The devices are still starting; try again</source>
         <translation>The devices are still starting; try again</translation>
     </message>
@@ -435,242 +489,242 @@
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../messages.py" line="24"/>
+        <location filename="../messages.py" line="36"/>
         <source>Cash</source>
         <translation>Cash</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="25"/>
+        <location filename="../messages.py" line="37"/>
         <source>Card</source>
         <translation>Card</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="26"/>
+        <location filename="../messages.py" line="38"/>
         <source>WeChat Pay</source>
         <translation>WeChat Pay</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="27"/>
+        <location filename="../messages.py" line="39"/>
         <source>Alipay</source>
         <translation>Alipay</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="28"/>
+        <location filename="../messages.py" line="40"/>
         <source>UnionPay</source>
         <translation>UnionPay</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="29"/>
+        <location filename="../messages.py" line="41"/>
         <source>On account</source>
         <translation>On account</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="36"/>
+        <location filename="../messages.py" line="48"/>
         <source>A price change</source>
         <translation>A price change</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="37"/>
+        <location filename="../messages.py" line="49"/>
         <source>A return without a receipt</source>
         <translation>A return without a receipt</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="38"/>
+        <location filename="../messages.py" line="50"/>
         <source>Selling below cost</source>
         <translation>Selling below cost</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="39"/>
+        <location filename="../messages.py" line="51"/>
         <source>Changing settings</source>
         <translation>Changing settings</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="40"/>
+        <location filename="../messages.py" line="52"/>
         <source>A large discount</source>
         <translation>A large discount</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="42"/>
+        <location filename="../messages.py" line="54"/>
         <source>This action</source>
         <translation>This action</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="47"/>
+        <location filename="../messages.py" line="59"/>
         <source>owner</source>
         <translation>owner</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="48"/>
+        <location filename="../messages.py" line="60"/>
         <source>clerk</source>
         <translation>clerk</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="49"/>
+        <location filename="../messages.py" line="61"/>
         <source>cashier</source>
         <translation>cashier</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="59"/>
+        <location filename="../messages.py" line="71"/>
         <source>The till could not read or save its data. Please tell the owner.</source>
         <translation>The till could not read or save its data. Please tell the owner.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="63"/>
+        <location filename="../messages.py" line="75"/>
         <source>Sorry, something went wrong. It has been logged; please try again.</source>
         <translation>Sorry, something went wrong. It has been logged; please try again.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="73"/>
+        <location filename="../messages.py" line="85"/>
         <source>Unknown barcode {code}</source>
         <translation>Unknown barcode {code}</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="75"/>
+        <location filename="../messages.py" line="87"/>
         <source>Barcode {code} was misread: please scan it again</source>
         <translation>Barcode {code} was misread: please scan it again</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="79"/>
+        <location filename="../messages.py" line="91"/>
         <source>That is a payment code: press F12 to pay, then scan it</source>
         <translation>That is a payment code: press F12 to pay, then scan it</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="81"/>
+        <location filename="../messages.py" line="93"/>
         <source>{name} is not for sale</source>
         <translation>{name} is not for sale</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="83"/>
+        <location filename="../messages.py" line="95"/>
         <source>{name} has no valid price</source>
         <translation>{name} has no valid price</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="87"/>
+        <location filename="../messages.py" line="99"/>
         <source>That quantity is not valid</source>
         <translation>That quantity is not valid</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="89"/>
+        <location filename="../messages.py" line="101"/>
         <source>Choose a line on the ticket first</source>
         <translation>Choose a line on the ticket first</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="91"/>
+        <location filename="../messages.py" line="103"/>
         <source>Only {qty} of {name} in stock</source>
         <translation>Only {qty} of {name} in stock</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="95"/>
+        <location filename="../messages.py" line="107"/>
         <source>{amount} still to pay</source>
         <translation>{amount} still to pay</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="99"/>
+        <location filename="../messages.py" line="111"/>
         <source>The ticket is empty</source>
         <translation>The ticket is empty</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="101"/>
+        <location filename="../messages.py" line="113"/>
         <source>Card or phone payments are {amount} more than is due: remove one (F9)</source>
         <translation>Card or phone payments are {amount} more than is due: remove one (F9)</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="106"/>
+        <location filename="../messages.py" line="118"/>
         <source>name</source>
         <translation>name</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="107"/>
+        <location filename="../messages.py" line="119"/>
         <source>phone</source>
         <translation>phone</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="108"/>
+        <location filename="../messages.py" line="120"/>
         <source>address</source>
         <translation>address</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="111"/>
+        <location filename="../messages.py" line="123"/>
         <source>To deliver, the customer needs a {missing}</source>
         <translation>To deliver, the customer needs a {missing}</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="115"/>
+        <location filename="../messages.py" line="127"/>
         <source>{name} has only {amount} of credit left</source>
         <translation>{name} has only {amount} of credit left</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="120"/>
+        <location filename="../messages.py" line="132"/>
         <source>{tender} cannot pay more than {amount}</source>
         <translation>{tender} cannot pay more than {amount}</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="125"/>
+        <location filename="../messages.py" line="137"/>
         <source>On account needs a customer on the ticket (F3)</source>
         <translation>On account needs a customer on the ticket (F3)</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="126"/>
+        <location filename="../messages.py" line="138"/>
         <source>That way of paying is not accepted</source>
         <translation>That way of paying is not accepted</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="128"/>
+        <location filename="../messages.py" line="140"/>
         <source>This ticket is closed; start a new one</source>
         <translation>This ticket is closed; start a new one</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="130"/>
+        <location filename="../messages.py" line="142"/>
         <source>No sale with receipt number {receipt_no}</source>
         <translation>No sale with receipt number {receipt_no}</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="134"/>
+        <location filename="../messages.py" line="146"/>
         <source>At most {qty} of {name} can come back</source>
         <translation>At most {qty} of {name} can come back</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="138"/>
+        <location filename="../messages.py" line="150"/>
         <source>{qty} × {name}: is that right?</source>
         <translation>{qty} × {name}: is that right?</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="142"/>
+        <location filename="../messages.py" line="154"/>
         <source>{action} needs the {role}&apos;s PIN</source>
         <translation>{action} needs the {role}&apos;s PIN</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="147"/>
+        <location filename="../messages.py" line="159"/>
         <source>Too many wrong PINs: wait {seconds} s</source>
         <translation>Too many wrong PINs: wait {seconds} s</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="153"/>
+        <location filename="../messages.py" line="165"/>
         <source>Wrong PIN. Wait {seconds} s before the next try</source>
         <translation>Wrong PIN. Wait {seconds} s before the next try</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="156"/>
+        <location filename="../messages.py" line="168"/>
         <source>Wrong PIN</source>
         <translation>Wrong PIN</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="158"/>
+        <location filename="../messages.py" line="170"/>
         <source>Another user already has that PIN</source>
         <translation>Another user already has that PIN</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="161"/>
+        <location filename="../messages.py" line="173"/>
         <source>Not valid: {value}</source>
         <translation>Not valid: {value}</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="162"/>
+        <location filename="../messages.py" line="174"/>
         <source>That entry is not valid</source>
         <translation>That entry is not valid</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="164"/>
+        <location filename="../messages.py" line="176"/>
         <source>That cannot be done: {code}</source>
         <translation>That cannot be done: {code}</translation>
     </message>
@@ -741,12 +795,12 @@
 <context>
     <name>PinPrompt</name>
     <message>
-        <location filename="../dialogs.py" line="44"/>
+        <location filename="../dialogs.py" line="45"/>
         <source>Owner approval</source>
         <translation>Owner approval</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="51"/>
+        <location filename="../dialogs.py" line="52"/>
         <source>Owner PIN, then Enter</source>
         <translation>Owner PIN, then Enter</translation>
     </message>
@@ -754,37 +808,37 @@
 <context>
     <name>PriceDialog</name>
     <message>
-        <location filename="../dialogs.py" line="181"/>
+        <location filename="../dialogs.py" line="185"/>
         <source>Change price</source>
         <translation>Change price</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="183"/>
+        <location filename="../dialogs.py" line="187"/>
         <source>{name}: now {price}</source>
         <translation>{name}: now {price}</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="185"/>
+        <location filename="../dialogs.py" line="189"/>
         <source>New unit price (¥)</source>
         <translation>New unit price (¥)</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="188"/>
+        <location filename="../dialogs.py" line="192"/>
         <source>Reason</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="190"/>
+        <location filename="../dialogs.py" line="194"/>
         <source>e.g. damaged packaging</source>
         <translation>e.g. damaged packaging</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="194"/>
+        <location filename="../dialogs.py" line="198"/>
         <source>Change price (Enter)</source>
         <translation>Change price (Enter)</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="208"/>
+        <location filename="../dialogs.py" line="212"/>
         <source>Say why the price changes</source>
         <translation>Say why the price changes</translation>
     </message>
@@ -792,12 +846,12 @@
 <context>
     <name>QuantityDialog</name>
     <message>
-        <location filename="../dialogs.py" line="116"/>
+        <location filename="../dialogs.py" line="120"/>
         <source>Quantity</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="117"/>
+        <location filename="../dialogs.py" line="121"/>
         <source>New quantity of {name}</source>
         <translation>New quantity of {name}</translation>
     </message>
@@ -805,12 +859,12 @@
 <context>
     <name>ReprintDialog</name>
     <message>
-        <location filename="../dialogs.py" line="267"/>
+        <location filename="../dialogs.py" line="271"/>
         <source>Reprint a receipt</source>
         <translation>Reprint a receipt</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="268"/>
+        <location filename="../dialogs.py" line="272"/>
         <source>Receipt number (Enter for the last one)</source>
         <translation>Receipt number (Enter for the last one)</translation>
     </message>
@@ -818,47 +872,74 @@
 <context>
     <name>ReturnDialog</name>
     <message>
-        <location filename="../returns.py" line="22"/>
+        <location filename="../returns.py" line="34"/>
         <source>Return</source>
         <translation>Return</translation>
     </message>
     <message>
-        <location filename="../returns.py" line="25"/>
+        <location filename="../returns.py" line="40"/>
         <source>Receipt number, or scan the receipt&apos;s barcode</source>
         <translation>Receipt number, or scan the receipt&apos;s barcode</translation>
     </message>
     <message>
-        <location filename="../returns.py" line="34"/>
+        <location filename="../returns.py" line="49"/>
+        <location filename="../returns.py" line="115"/>
         <source>Item</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../returns.py" line="34"/>
+        <location filename="../returns.py" line="49"/>
         <source>Sold</source>
         <translation>Sold</translation>
     </message>
     <message>
-        <location filename="../returns.py" line="34"/>
+        <location filename="../returns.py" line="49"/>
         <source>Can return</source>
         <translation>Can return</translation>
     </message>
     <message>
-        <location filename="../returns.py" line="34"/>
+        <location filename="../returns.py" line="49"/>
+        <location filename="../returns.py" line="115"/>
         <source>Return now</source>
         <translation>Return now</translation>
     </message>
     <message>
-        <location filename="../returns.py" line="42"/>
+        <location filename="../returns.py" line="57"/>
         <source>Refund the quantities shown  [Enter]</source>
         <translation>Refund the quantities shown  [Enter]</translation>
     </message>
     <message>
-        <location filename="../returns.py" line="82"/>
+        <location filename="../returns.py" line="61"/>
+        <source>No receipt  [F2]</source>
+        <translation>No receipt  [F2]</translation>
+    </message>
+    <message>
+        <location filename="../returns.py" line="112"/>
+        <source>No receipt: scan each item coming back; Enter refunds them in cash</source>
+        <translation>No receipt: scan each item coming back; Enter refunds them in cash</translation>
+    </message>
+    <message>
+        <location filename="../returns.py" line="115"/>
+        <source>Unit price</source>
+        <translation>Unit price</translation>
+    </message>
+    <message>
+        <location filename="../returns.py" line="120"/>
+        <source>Barcode of an item coming back</source>
+        <translation>Barcode of an item coming back</translation>
+    </message>
+    <message>
+        <location filename="../returns.py" line="162"/>
+        <source>Type or scan the receipt number; F2 if there is none</source>
+        <translation>Type or scan the receipt number; F2 if there is none</translation>
+    </message>
+    <message>
+        <location filename="../returns.py" line="176"/>
         <source>{receipt_no}, {time}, total {total}</source>
         <translation>{receipt_no}, {time}, total {total}</translation>
     </message>
     <message>
-        <location filename="../returns.py" line="101"/>
+        <location filename="../returns.py" line="195"/>
         <source>Everything on this receipt has come back already</source>
         <translation>Everything on this receipt has come back already</translation>
     </message>
@@ -904,176 +985,186 @@
 <context>
     <name>SellingScreen</name>
     <message>
-        <location filename="../selling.py" line="193"/>
+        <location filename="../selling.py" line="196"/>
         <source>Search</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="194"/>
+        <location filename="../selling.py" line="197"/>
         <source>Customer</source>
         <translation>Customer</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="195"/>
+        <location filename="../selling.py" line="198"/>
         <source>Quantity</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="196"/>
+        <location filename="../selling.py" line="199"/>
         <source>Hold / resume</source>
         <translation>Hold / resume</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="197"/>
+        <location filename="../selling.py" line="200"/>
         <source>Discount</source>
         <translation>Discount</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="198"/>
+        <location filename="../selling.py" line="201"/>
         <source>Change price</source>
         <translation>Change price</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="199"/>
+        <location filename="../selling.py" line="202"/>
         <source>Return</source>
         <translation>Return</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="200"/>
+        <location filename="../selling.py" line="203"/>
         <source>Void line</source>
         <translation>Void line</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="201"/>
+        <location filename="../selling.py" line="204"/>
         <source>Reprint</source>
         <translation>Reprint</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="202"/>
+        <location filename="../selling.py" line="205"/>
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="203"/>
+        <location filename="../selling.py" line="206"/>
         <source>Lock</source>
         <translation>Lock</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="204"/>
+        <location filename="../selling.py" line="207"/>
         <source>Clear ticket</source>
         <translation>Clear ticket</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="205"/>
+        <location filename="../selling.py" line="208"/>
         <source>Pay</source>
         <translation>Pay</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="213"/>
+        <location filename="../selling.py" line="217"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="214"/>
+        <location filename="../selling.py" line="218"/>
         <source>Scan, or type a barcode and press Enter</source>
         <translation>Scan, or type a barcode and press Enter</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="239"/>
+        <location filename="../selling.py" line="243"/>
         <source>{items} items, {lines} lines</source>
         <translation>{items} items, {lines} lines</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="248"/>
+        <location filename="../selling.py" line="252"/>
         <source>Customer: {name}</source>
         <translation>Customer: {name}</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="250"/>
+        <location filename="../selling.py" line="254"/>
         <source>No customer (F3)</source>
         <translation>No customer (F3)</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="377"/>
+        <location filename="../selling.py" line="383"/>
         <source>{name}  {qty} × {price}</source>
         <translation>{name}  {qty} × {price}</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="383"/>
-        <location filename="../selling.py" line="473"/>
+        <location filename="../selling.py" line="389"/>
+        <location filename="../selling.py" line="479"/>
         <source>Low stock: {name} (sold, and flagged for the owner)</source>
         <translation>Low stock: {name} (sold, and flagged for the owner)</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="441"/>
+        <location filename="../selling.py" line="447"/>
         <source>{name} {old} → {new}</source>
         <translation>{name} {old} → {new}</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="448"/>
+        <location filename="../selling.py" line="454"/>
         <source>Order {receipt_no} copied</source>
         <translation>Order {receipt_no} copied</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="450"/>
+        <location filename="../selling.py" line="456"/>
         <source>price changed: {list}</source>
         <translation>price changed: {list}</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="452"/>
+        <location filename="../selling.py" line="458"/>
         <source>not for sale now: {list}</source>
         <translation>not for sale now: {list}</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="458"/>
-        <location filename="../selling.py" line="519"/>
-        <location filename="../selling.py" line="540"/>
-        <location filename="../selling.py" line="579"/>
+        <location filename="../selling.py" line="464"/>
+        <location filename="../selling.py" line="525"/>
+        <location filename="../selling.py" line="546"/>
+        <location filename="../selling.py" line="598"/>
         <source>The ticket is empty</source>
         <translation>The ticket is empty</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="492"/>
+        <location filename="../selling.py" line="498"/>
         <source>Ticket held as #{id}. F5 on an empty ticket resumes it</source>
         <translation>Ticket held as #{id}. F5 on an empty ticket resumes it</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="506"/>
+        <location filename="../selling.py" line="512"/>
         <source>Ticket #{id} resumed</source>
         <translation>Ticket #{id} resumed</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="551"/>
+        <location filename="../selling.py" line="557"/>
         <source>Price of {name} is now {price}</source>
         <translation>Price of {name} is now {price}</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="568"/>
+        <location filename="../selling.py" line="574"/>
         <source>Removed: {name}</source>
         <translation>Removed: {name}</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="589"/>
+        <location filename="../selling.py" line="582"/>
+        <source>Clear the whole ticket ({items} items, {total})?</source>
+        <translation>Clear the whole ticket ({items} items, {total})?</translation>
+    </message>
+    <message>
+        <location filename="../selling.py" line="591"/>
+        <source>Ticket cleared</source>
+        <translation>Ticket cleared</translation>
+    </message>
+    <message>
+        <location filename="../selling.py" line="608"/>
         <source>Sale {receipt_no} done: {total}</source>
         <translation>Sale {receipt_no} done: {total}</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="593"/>
+        <location filename="../selling.py" line="612"/>
         <source>Change {change}</source>
         <translation>Change {change}</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="610"/>
+        <location filename="../selling.py" line="629"/>
         <source>Return {receipt_no} recorded. Refund: {refund}</source>
         <translation>Return {receipt_no} recorded. Refund: {refund}</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="632"/>
+        <location filename="../selling.py" line="651"/>
         <source>Printing is not available on this till</source>
         <translation>Printing is not available on this till</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="637"/>
+        <location filename="../selling.py" line="656"/>
         <source>Receipt {receipt_no} sent to the printer</source>
         <translation>Receipt {receipt_no} sent to the printer</translation>
     </message>

@@ -4,17 +4,17 @@
 <context>
     <name>ConfirmDialog</name>
     <message>
-        <location filename="../dialogs.py" line="290"/>
+        <location filename="../dialogs.py" line="295"/>
         <source>Please confirm</source>
         <translation>请确认</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="296"/>
+        <location filename="../dialogs.py" line="302"/>
         <source>Yes (Enter)</source>
         <translation>是 (Enter)</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="298"/>
+        <location filename="../dialogs.py" line="304"/>
         <source>No (Esc)</source>
         <translation>否 (Esc)</translation>
     </message>
@@ -153,140 +153,148 @@
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../device_settings.py" line="84"/>
+        <location filename="../device_settings.py" line="95"/>
         <source>Tests use the settings in config.toml.</source>
         <translation>测试使用 config.toml 中的设置。</translation>
     </message>
     <message>
-        <location filename="../device_settings.py" line="96"/>
+        <location filename="../device_settings.py" line="113"/>
         <source>Receipt printer</source>
         <translation>小票打印机</translation>
     </message>
     <message>
-        <location filename="../device_settings.py" line="97"/>
+        <location filename="../device_settings.py" line="114"/>
         <source>Cash drawer</source>
         <translation>钱箱</translation>
     </message>
     <message>
-        <location filename="../device_settings.py" line="98"/>
+        <location filename="../device_settings.py" line="115"/>
         <source>Serial scanner</source>
         <translation>串口扫码枪</translation>
     </message>
     <message>
-        <location filename="../device_settings.py" line="99"/>
+        <location filename="../device_settings.py" line="116"/>
         <source>Customer display</source>
         <translation>顾客显示屏</translation>
     </message>
     <message>
-        <location filename="../device_settings.py" line="100"/>
+        <location filename="../device_settings.py" line="117"/>
         <source>Scale</source>
         <translation>电子秤</translation>
     </message>
     <message>
-        <location filename="../device_settings.py" line="105"/>
+        <location filename="../device_settings.py" line="122"/>
         <source>Print test receipt</source>
         <translation>打印测试小票</translation>
     </message>
     <message>
-        <location filename="../device_settings.py" line="106"/>
+        <location filename="../device_settings.py" line="123"/>
         <source>Open drawer</source>
         <translation>打开钱箱</translation>
     </message>
     <message>
-        <location filename="../device_settings.py" line="107"/>
+        <location filename="../device_settings.py" line="124"/>
         <source>Reconnect</source>
         <translation>重新连接</translation>
     </message>
     <message>
-        <location filename="../device_settings.py" line="108"/>
+        <location filename="../device_settings.py" line="125"/>
         <source>Show text</source>
         <translation>显示文字</translation>
     </message>
     <message>
-        <location filename="../device_settings.py" line="109"/>
+        <location filename="../device_settings.py" line="126"/>
         <source>Read weight</source>
         <translation>读取重量</translation>
     </message>
     <message>
-        <location filename="../device_settings.py" line="128"/>
+        <location filename="../device_settings.py" line="145"/>
         <source>ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../device_settings.py" line="128"/>
+        <location filename="../device_settings.py" line="145"/>
         <source>not ready</source>
         <translation>未就绪</translation>
     </message>
     <message>
-        <location filename="../device_settings.py" line="142"/>
+        <location filename="../device_settings.py" line="159"/>
         <source>opening the drawer is audited: no store</source>
         <translation>打开钱箱需要记录审计：没有数据库</translation>
     </message>
     <message>
-        <location filename="../device_settings.py" line="154"/>
+        <location filename="../device_settings.py" line="171"/>
         <source>testing…</source>
         <translation>测试中…</translation>
     </message>
     <message>
-        <location filename="../device_settings.py" line="174"/>
+        <location filename="../device_settings.py" line="191"/>
         <source>drawer kicked</source>
         <translation>钱箱已弹开</translation>
     </message>
     <message>
-        <location filename="../device_settings.py" line="193"/>
+        <location filename="../device_settings.py" line="210"/>
         <source>test receipt sent; printer {state}</source>
         <translation>测试小票已发送；打印机{state}</translation>
     </message>
     <message>
-        <location filename="../device_settings.py" line="194"/>
+        <location filename="../device_settings.py" line="211"/>
         <source>status not reported</source>
         <translation>未报告状态</translation>
     </message>
     <message>
-        <location filename="../device_settings.py" line="203"/>
+        <location filename="../device_settings.py" line="220"/>
         <source>text sent to the display</source>
         <translation>文字已发送到显示屏</translation>
     </message>
     <message>
-        <location filename="../device_settings.py" line="210"/>
+        <location filename="../device_settings.py" line="227"/>
         <source>stable weight: {grams} g</source>
         <translation>稳定重量：{grams} 克</translation>
     </message>
 </context>
 <context>
+    <name>Dialog</name>
+    <message>
+        <location filename="../widgets.py" line="114"/>
+        <source>Close [Esc]</source>
+        <translation>关闭 [Esc]</translation>
+    </message>
+</context>
+<context>
     <name>DiscountDialog</name>
     <message>
-        <location filename="../dialogs.py" line="138"/>
+        <location filename="../dialogs.py" line="142"/>
         <source>Discount</source>
         <translation>折扣</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="139"/>
+        <location filename="../dialogs.py" line="143"/>
         <source>Discount on: {name}</source>
         <translation>折扣商品：{name}</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="141"/>
+        <location filename="../dialogs.py" line="145"/>
         <source>Percent off</source>
         <translation>按百分比</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="142"/>
+        <location filename="../dialogs.py" line="146"/>
         <source>Amount off (¥)</source>
         <translation>减金额 (¥)</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="143"/>
+        <location filename="../dialogs.py" line="147"/>
         <source>Percent off the whole ticket</source>
         <translation>整单按百分比</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="151"/>
+        <location filename="../dialogs.py" line="155"/>
         <source>e.g. 10</source>
         <translation>例如 10</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="157"/>
+        <location filename="../dialogs.py" line="161"/>
         <source>Remove discount</source>
         <translation>取消折扣</translation>
     </message>
@@ -294,27 +302,27 @@
 <context>
     <name>HeldDialog</name>
     <message>
-        <location filename="../dialogs.py" line="220"/>
+        <location filename="../dialogs.py" line="224"/>
         <source>Held tickets</source>
         <translation>挂起的单</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="221"/>
+        <location filename="../dialogs.py" line="225"/>
         <source>Choose a ticket and press Enter to resume it</source>
         <translation>选择一张单，按 Enter 取回</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="224"/>
+        <location filename="../dialogs.py" line="228"/>
         <source>#{id}  {lines} lines  {total}  held at {time}</source>
         <translation>#{id}  {lines} 行  {total}  {time} 挂单</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="236"/>
+        <location filename="../dialogs.py" line="240"/>
         <source>No tickets are on hold</source>
         <translation>没有挂起的单</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="240"/>
+        <location filename="../dialogs.py" line="244"/>
         <source>Resume (Enter)</source>
         <translation>取单 (Enter)</translation>
     </message>
@@ -322,24 +330,24 @@
 <context>
     <name>LoginScreen</name>
     <message>
-        <location filename="../login.py" line="76"/>
+        <location filename="../login.py" line="78"/>
         <source>Till {code}</source>
         <translation>收银台 {code}</translation>
     </message>
     <message>
-        <location filename="../login.py" line="77"/>
-        <location filename="../login.py" line="139"/>
+        <location filename="../login.py" line="79"/>
+        <location filename="../login.py" line="144"/>
         <source>Type your PIN and press Enter</source>
         <translation>输入密码，按 Enter</translation>
     </message>
     <message>
-        <location filename="../login.py" line="88"/>
+        <location filename="../login.py" line="90"/>
         <source>No users yet. The owner adds one with: tillbook user add NAME --role owner --pin PIN</source>
         <translation>还没有用户。店主用此命令添加：tillbook user add 姓名 --role owner --pin 密码</translation>
     </message>
     <message>
-        <location filename="../login.py" line="106"/>
-        <location filename="../login.py" line="141"/>
+        <location filename="../login.py" line="108"/>
+        <location filename="../login.py" line="146"/>
         <source>Wait {seconds} s</source>
         <translation>请等待 {seconds} 秒</translation>
     </message>
@@ -347,87 +355,133 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../window.py" line="79"/>
+        <location filename="../window.py" line="78"/>
         <source>Tillbook till</source>
         <translation>Tillbook 收银</translation>
     </message>
     <message>
-        <location filename="../window.py" line="82"/>
+        <location filename="../window.py" line="81"/>
         <source>{shop} · till {till}</source>
         <translation>{shop} · 收银台 {till}</translation>
     </message>
     <message>
-        <location filename="../window.py" line="86"/>
+        <location filename="../window.py" line="85"/>
         <source>{name} ({role})</source>
         <translation>{name}（{role}）</translation>
     </message>
     <message>
-        <location filename="../window.py" line="88"/>
+        <location filename="../window.py" line="87"/>
         <source>Locked</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location filename="../window.py" line="136"/>
+        <location filename="../window.py" line="138"/>
         <source>Online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../window.py" line="136"/>
+        <location filename="../window.py" line="138"/>
         <source>Offline</source>
         <translation>离线</translation>
     </message>
     <message>
-        <location filename="../window.py" line="137"/>
+        <location filename="../window.py" line="139"/>
         <source>Sync: {state}, {count} not uploaded</source>
         <translation>同步：{state}，{count} 项未上传</translation>
     </message>
     <message>
-        <location filename="../window.py" line="142"/>
+        <location filename="../window.py" line="144"/>
         <source>, last {time}</source>
         <translation>，上次 {time}</translation>
     </message>
     <message>
-        <location filename="../window.py" line="146"/>
+        <location filename="../window.py" line="148"/>
         <source>Sync: not running, {count} not uploaded</source>
         <translation>同步：未运行，{count} 项未上传</translation>
     </message>
     <message>
-        <location filename="../window.py" line="151"/>
+        <location filename="../window.py" line="153"/>
         <source>Sync: starting…</source>
         <translation>同步：启动中…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="155"/>
+        <location filename="../window.py" line="156"/>
+        <location filename="../window.py" line="173"/>
+        <source>Printer: not checked yet</source>
+        <translation>打印机：尚未检查</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="171"/>
+        <source>Printer: no printer</source>
+        <translation>打印机：未配置打印机</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="172"/>
+        <source>Printer: address in settings is wrong</source>
+        <translation>打印机：设置中的地址有误</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="174"/>
+        <source>Printer: connected, cannot report its state</source>
+        <translation>打印机：已连接，无法报告状态</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="175"/>
         <source>Printer: ready</source>
         <translation>打印机：就绪</translation>
     </message>
     <message>
         <location filename="../window.py" line="158"/>
-        <source>Printer: {state}</source>
-        <translation>打印机：{state}</translation>
-    </message>
-    <message>
-        <location filename="../window.py" line="161"/>
         <source>Printer: not available</source>
         <translation>打印机：不可用</translation>
     </message>
     <message>
-        <location filename="../window.py" line="163"/>
+        <location filename="../window.py" line="160"/>
         <source>Printer: starting…</source>
         <translation>打印机：启动中…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="219"/>
+        <location filename="../window.py" line="163"/>
+        <source>{printer}, receipts not printed: {count}</source>
+        <translation>{printer}，未打印小票：{count} 张</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="176"/>
+        <source>Printer: ready, paper low</source>
+        <translation>打印机：就绪，纸将用完</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="177"/>
+        <source>Printer: out of paper</source>
+        <translation>打印机：缺纸</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="178"/>
+        <source>Printer: cover open</source>
+        <translation>打印机：纸仓盖未关</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="179"/>
+        <source>Printer: offline</source>
+        <translation>打印机：离线</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="180"/>
+        <source>Printer: not reachable</source>
+        <translation>打印机：无法连接</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="237"/>
         <source>open when the till closed</source>
         <translation>收银机关闭时未结的单</translation>
     </message>
     <message>
-        <location filename="../window.py" line="244"/>
+        <location filename="../window.py" line="262"/>
         <source>Log in first, then scan</source>
         <translation>请先登录再扫码</translation>
     </message>
     <message>
-        <location filename="../window.py" line="268"/>
+        <location filename="../window.py" line="286"/>
         <source>The devices are still starting; try again</source>
         <translation>设备正在启动，请稍后再试</translation>
     </message>
@@ -435,242 +489,242 @@
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../messages.py" line="24"/>
+        <location filename="../messages.py" line="36"/>
         <source>Cash</source>
         <translation>现金</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="25"/>
+        <location filename="../messages.py" line="37"/>
         <source>Card</source>
         <translation>银行卡</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="26"/>
+        <location filename="../messages.py" line="38"/>
         <source>WeChat Pay</source>
         <translation>微信支付</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="27"/>
+        <location filename="../messages.py" line="39"/>
         <source>Alipay</source>
         <translation>支付宝</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="28"/>
+        <location filename="../messages.py" line="40"/>
         <source>UnionPay</source>
         <translation>云闪付</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="29"/>
+        <location filename="../messages.py" line="41"/>
         <source>On account</source>
         <translation>挂账</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="36"/>
+        <location filename="../messages.py" line="48"/>
         <source>A price change</source>
         <translation>改价</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="37"/>
+        <location filename="../messages.py" line="49"/>
         <source>A return without a receipt</source>
         <translation>无小票退货</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="38"/>
+        <location filename="../messages.py" line="50"/>
         <source>Selling below cost</source>
         <translation>低于成本销售</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="39"/>
+        <location filename="../messages.py" line="51"/>
         <source>Changing settings</source>
         <translation>修改设置</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="40"/>
+        <location filename="../messages.py" line="52"/>
         <source>A large discount</source>
         <translation>大额折扣</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="42"/>
+        <location filename="../messages.py" line="54"/>
         <source>This action</source>
         <translation>此操作</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="47"/>
+        <location filename="../messages.py" line="59"/>
         <source>owner</source>
         <translation>店主</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="48"/>
+        <location filename="../messages.py" line="60"/>
         <source>clerk</source>
         <translation>店员</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="49"/>
+        <location filename="../messages.py" line="61"/>
         <source>cashier</source>
         <translation>收银员</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="59"/>
+        <location filename="../messages.py" line="71"/>
         <source>The till could not read or save its data. Please tell the owner.</source>
         <translation>收银机无法读取或保存数据，请告知店主。</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="63"/>
+        <location filename="../messages.py" line="75"/>
         <source>Sorry, something went wrong. It has been logged; please try again.</source>
         <translation>抱歉，出了点问题，已记录日志，请重试。</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="73"/>
+        <location filename="../messages.py" line="85"/>
         <source>Unknown barcode {code}</source>
         <translation>未知条码 {code}</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="75"/>
+        <location filename="../messages.py" line="87"/>
         <source>Barcode {code} was misread: please scan it again</source>
         <translation>条码 {code} 读错了，请重新扫描</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="79"/>
+        <location filename="../messages.py" line="91"/>
         <source>That is a payment code: press F12 to pay, then scan it</source>
         <translation>这是付款码：请先按 F12 结账，再扫码</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="81"/>
+        <location filename="../messages.py" line="93"/>
         <source>{name} is not for sale</source>
         <translation>{name} 不可销售</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="83"/>
+        <location filename="../messages.py" line="95"/>
         <source>{name} has no valid price</source>
         <translation>{name} 没有有效价格</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="87"/>
+        <location filename="../messages.py" line="99"/>
         <source>That quantity is not valid</source>
         <translation>数量无效</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="89"/>
+        <location filename="../messages.py" line="101"/>
         <source>Choose a line on the ticket first</source>
         <translation>请先选择一行商品</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="91"/>
+        <location filename="../messages.py" line="103"/>
         <source>Only {qty} of {name} in stock</source>
         <translation>{name} 库存只有 {qty}</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="95"/>
+        <location filename="../messages.py" line="107"/>
         <source>{amount} still to pay</source>
         <translation>还需支付 {amount}</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="99"/>
+        <location filename="../messages.py" line="111"/>
         <source>The ticket is empty</source>
         <translation>本单没有商品</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="101"/>
+        <location filename="../messages.py" line="113"/>
         <source>Card or phone payments are {amount} more than is due: remove one (F9)</source>
         <translation>刷卡或手机支付比应付多 {amount}：请删除一笔（F9）</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="106"/>
+        <location filename="../messages.py" line="118"/>
         <source>name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="107"/>
+        <location filename="../messages.py" line="119"/>
         <source>phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="108"/>
+        <location filename="../messages.py" line="120"/>
         <source>address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="111"/>
+        <location filename="../messages.py" line="123"/>
         <source>To deliver, the customer needs a {missing}</source>
         <translation>送货需要顾客的{missing}</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="115"/>
+        <location filename="../messages.py" line="127"/>
         <source>{name} has only {amount} of credit left</source>
         <translation>{name} 只剩 {amount} 可挂账额度</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="120"/>
+        <location filename="../messages.py" line="132"/>
         <source>{tender} cannot pay more than {amount}</source>
         <translation>{tender} 最多支付 {amount}</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="125"/>
+        <location filename="../messages.py" line="137"/>
         <source>On account needs a customer on the ticket (F3)</source>
         <translation>挂账需要先关联会员 (F3)</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="126"/>
+        <location filename="../messages.py" line="138"/>
         <source>That way of paying is not accepted</source>
         <translation>不支持这种付款方式</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="128"/>
+        <location filename="../messages.py" line="140"/>
         <source>This ticket is closed; start a new one</source>
         <translation>本单已结束，请开新单</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="130"/>
+        <location filename="../messages.py" line="142"/>
         <source>No sale with receipt number {receipt_no}</source>
         <translation>找不到小票号 {receipt_no} 的销售</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="134"/>
+        <location filename="../messages.py" line="146"/>
         <source>At most {qty} of {name} can come back</source>
         <translation>{name} 最多可退 {qty}</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="138"/>
+        <location filename="../messages.py" line="150"/>
         <source>{qty} × {name}: is that right?</source>
         <translation>{qty} × {name}，确定吗？</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="142"/>
+        <location filename="../messages.py" line="154"/>
         <source>{action} needs the {role}&apos;s PIN</source>
         <translation>{action}需要{role}密码</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="147"/>
+        <location filename="../messages.py" line="159"/>
         <source>Too many wrong PINs: wait {seconds} s</source>
         <translation>密码错误次数太多：请等待 {seconds} 秒</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="153"/>
+        <location filename="../messages.py" line="165"/>
         <source>Wrong PIN. Wait {seconds} s before the next try</source>
         <translation>密码错误。请等待 {seconds} 秒再试</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="156"/>
+        <location filename="../messages.py" line="168"/>
         <source>Wrong PIN</source>
         <translation>密码错误</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="158"/>
+        <location filename="../messages.py" line="170"/>
         <source>Another user already has that PIN</source>
         <translation>该密码已被其他用户使用</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="161"/>
+        <location filename="../messages.py" line="173"/>
         <source>Not valid: {value}</source>
         <translation>无效：{value}</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="162"/>
+        <location filename="../messages.py" line="174"/>
         <source>That entry is not valid</source>
         <translation>输入无效</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="164"/>
+        <location filename="../messages.py" line="176"/>
         <source>That cannot be done: {code}</source>
         <translation>无法执行：{code}</translation>
     </message>
@@ -741,12 +795,12 @@
 <context>
     <name>PinPrompt</name>
     <message>
-        <location filename="../dialogs.py" line="44"/>
+        <location filename="../dialogs.py" line="45"/>
         <source>Owner approval</source>
         <translation>店主授权</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="51"/>
+        <location filename="../dialogs.py" line="52"/>
         <source>Owner PIN, then Enter</source>
         <translation>店主密码，然后按 Enter</translation>
     </message>
@@ -754,37 +808,37 @@
 <context>
     <name>PriceDialog</name>
     <message>
-        <location filename="../dialogs.py" line="181"/>
+        <location filename="../dialogs.py" line="185"/>
         <source>Change price</source>
         <translation>改价</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="183"/>
+        <location filename="../dialogs.py" line="187"/>
         <source>{name}: now {price}</source>
         <translation>{name}：现价 {price}</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="185"/>
+        <location filename="../dialogs.py" line="189"/>
         <source>New unit price (¥)</source>
         <translation>新单价 (¥)</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="188"/>
+        <location filename="../dialogs.py" line="192"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="190"/>
+        <location filename="../dialogs.py" line="194"/>
         <source>e.g. damaged packaging</source>
         <translation>例如 包装破损</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="194"/>
+        <location filename="../dialogs.py" line="198"/>
         <source>Change price (Enter)</source>
         <translation>改价 (Enter)</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="208"/>
+        <location filename="../dialogs.py" line="212"/>
         <source>Say why the price changes</source>
         <translation>请填写改价原因</translation>
     </message>
@@ -792,12 +846,12 @@
 <context>
     <name>QuantityDialog</name>
     <message>
-        <location filename="../dialogs.py" line="116"/>
+        <location filename="../dialogs.py" line="120"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="117"/>
+        <location filename="../dialogs.py" line="121"/>
         <source>New quantity of {name}</source>
         <translation>{name} 的新数量</translation>
     </message>
@@ -805,12 +859,12 @@
 <context>
     <name>ReprintDialog</name>
     <message>
-        <location filename="../dialogs.py" line="267"/>
+        <location filename="../dialogs.py" line="271"/>
         <source>Reprint a receipt</source>
         <translation>补打小票</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="268"/>
+        <location filename="../dialogs.py" line="272"/>
         <source>Receipt number (Enter for the last one)</source>
         <translation>小票号（直接 Enter 补打上一张）</translation>
     </message>
@@ -818,47 +872,74 @@
 <context>
     <name>ReturnDialog</name>
     <message>
-        <location filename="../returns.py" line="22"/>
+        <location filename="../returns.py" line="34"/>
         <source>Return</source>
         <translation>退货</translation>
     </message>
     <message>
-        <location filename="../returns.py" line="25"/>
+        <location filename="../returns.py" line="40"/>
         <source>Receipt number, or scan the receipt&apos;s barcode</source>
         <translation>小票号，或扫小票上的条码</translation>
     </message>
     <message>
-        <location filename="../returns.py" line="34"/>
+        <location filename="../returns.py" line="49"/>
+        <location filename="../returns.py" line="115"/>
         <source>Item</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../returns.py" line="34"/>
+        <location filename="../returns.py" line="49"/>
         <source>Sold</source>
         <translation>已售</translation>
     </message>
     <message>
-        <location filename="../returns.py" line="34"/>
+        <location filename="../returns.py" line="49"/>
         <source>Can return</source>
         <translation>可退</translation>
     </message>
     <message>
-        <location filename="../returns.py" line="34"/>
+        <location filename="../returns.py" line="49"/>
+        <location filename="../returns.py" line="115"/>
         <source>Return now</source>
         <translation>本次退</translation>
     </message>
     <message>
-        <location filename="../returns.py" line="42"/>
+        <location filename="../returns.py" line="57"/>
         <source>Refund the quantities shown  [Enter]</source>
         <translation>按所示数量退款  [Enter]</translation>
     </message>
     <message>
-        <location filename="../returns.py" line="82"/>
+        <location filename="../returns.py" line="61"/>
+        <source>No receipt  [F2]</source>
+        <translation>无小票  [F2]</translation>
+    </message>
+    <message>
+        <location filename="../returns.py" line="112"/>
+        <source>No receipt: scan each item coming back; Enter refunds them in cash</source>
+        <translation>无小票：逐件扫描退回的商品；按 Enter 以现金退款</translation>
+    </message>
+    <message>
+        <location filename="../returns.py" line="115"/>
+        <source>Unit price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <location filename="../returns.py" line="120"/>
+        <source>Barcode of an item coming back</source>
+        <translation>退回商品的条码</translation>
+    </message>
+    <message>
+        <location filename="../returns.py" line="162"/>
+        <source>Type or scan the receipt number; F2 if there is none</source>
+        <translation>输入或扫描小票号；没有小票请按 F2</translation>
+    </message>
+    <message>
+        <location filename="../returns.py" line="176"/>
         <source>{receipt_no}, {time}, total {total}</source>
         <translation>{receipt_no}，{time}，合计 {total}</translation>
     </message>
     <message>
-        <location filename="../returns.py" line="101"/>
+        <location filename="../returns.py" line="195"/>
         <source>Everything on this receipt has come back already</source>
         <translation>这张小票的商品已全部退回</translation>
     </message>
@@ -904,176 +985,186 @@
 <context>
     <name>SellingScreen</name>
     <message>
-        <location filename="../selling.py" line="193"/>
+        <location filename="../selling.py" line="196"/>
         <source>Search</source>
         <translation>查找商品</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="194"/>
+        <location filename="../selling.py" line="197"/>
         <source>Customer</source>
         <translation>会员</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="195"/>
+        <location filename="../selling.py" line="198"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="196"/>
+        <location filename="../selling.py" line="199"/>
         <source>Hold / resume</source>
         <translation>挂单 / 取单</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="197"/>
+        <location filename="../selling.py" line="200"/>
         <source>Discount</source>
         <translation>折扣</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="198"/>
+        <location filename="../selling.py" line="201"/>
         <source>Change price</source>
         <translation>改价</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="199"/>
+        <location filename="../selling.py" line="202"/>
         <source>Return</source>
         <translation>退货</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="200"/>
+        <location filename="../selling.py" line="203"/>
         <source>Void line</source>
         <translation>删除行</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="201"/>
+        <location filename="../selling.py" line="204"/>
         <source>Reprint</source>
         <translation>补打小票</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="202"/>
+        <location filename="../selling.py" line="205"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="203"/>
+        <location filename="../selling.py" line="206"/>
         <source>Lock</source>
         <translation>锁屏</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="204"/>
+        <location filename="../selling.py" line="207"/>
         <source>Clear ticket</source>
         <translation>清空本单</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="205"/>
+        <location filename="../selling.py" line="208"/>
         <source>Pay</source>
         <translation>结账</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="213"/>
+        <location filename="../selling.py" line="217"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="214"/>
+        <location filename="../selling.py" line="218"/>
         <source>Scan, or type a barcode and press Enter</source>
         <translation>扫码，或输入条码后按 Enter</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="239"/>
+        <location filename="../selling.py" line="243"/>
         <source>{items} items, {lines} lines</source>
         <translation>{items} 件，{lines} 行</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="248"/>
+        <location filename="../selling.py" line="252"/>
         <source>Customer: {name}</source>
         <translation>会员：{name}</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="250"/>
+        <location filename="../selling.py" line="254"/>
         <source>No customer (F3)</source>
         <translation>未关联会员 (F3)</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="377"/>
+        <location filename="../selling.py" line="383"/>
         <source>{name}  {qty} × {price}</source>
         <translation>{name}  {qty} × {price}</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="383"/>
-        <location filename="../selling.py" line="473"/>
+        <location filename="../selling.py" line="389"/>
+        <location filename="../selling.py" line="479"/>
         <source>Low stock: {name} (sold, and flagged for the owner)</source>
         <translation>库存不足：{name}（已售出，并提醒店主核对）</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="441"/>
+        <location filename="../selling.py" line="447"/>
         <source>{name} {old} → {new}</source>
         <translation>{name} {old} → {new}</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="448"/>
+        <location filename="../selling.py" line="454"/>
         <source>Order {receipt_no} copied</source>
         <translation>已复制订单 {receipt_no}</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="450"/>
+        <location filename="../selling.py" line="456"/>
         <source>price changed: {list}</source>
         <translation>价格有变：{list}</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="452"/>
+        <location filename="../selling.py" line="458"/>
         <source>not for sale now: {list}</source>
         <translation>现已停售：{list}</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="458"/>
-        <location filename="../selling.py" line="519"/>
-        <location filename="../selling.py" line="540"/>
-        <location filename="../selling.py" line="579"/>
+        <location filename="../selling.py" line="464"/>
+        <location filename="../selling.py" line="525"/>
+        <location filename="../selling.py" line="546"/>
+        <location filename="../selling.py" line="598"/>
         <source>The ticket is empty</source>
         <translation>本单没有商品</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="492"/>
+        <location filename="../selling.py" line="498"/>
         <source>Ticket held as #{id}. F5 on an empty ticket resumes it</source>
         <translation>已挂单 #{id}。空单时按 F5 取回</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="506"/>
+        <location filename="../selling.py" line="512"/>
         <source>Ticket #{id} resumed</source>
         <translation>已取回单 #{id}</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="551"/>
+        <location filename="../selling.py" line="557"/>
         <source>Price of {name} is now {price}</source>
         <translation>{name} 的价格已改为 {price}</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="568"/>
+        <location filename="../selling.py" line="574"/>
         <source>Removed: {name}</source>
         <translation>已删除：{name}</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="589"/>
+        <location filename="../selling.py" line="582"/>
+        <source>Clear the whole ticket ({items} items, {total})?</source>
+        <translation>清空整张小票（{items} 件，{total}）？</translation>
+    </message>
+    <message>
+        <location filename="../selling.py" line="591"/>
+        <source>Ticket cleared</source>
+        <translation>小票已清空</translation>
+    </message>
+    <message>
+        <location filename="../selling.py" line="608"/>
         <source>Sale {receipt_no} done: {total}</source>
         <translation>销售 {receipt_no} 完成：{total}</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="593"/>
+        <location filename="../selling.py" line="612"/>
         <source>Change {change}</source>
         <translation>找零 {change}</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="610"/>
+        <location filename="../selling.py" line="629"/>
         <source>Return {receipt_no} recorded. Refund: {refund}</source>
         <translation>退货 {receipt_no} 已记录。退款：{refund}</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="632"/>
+        <location filename="../selling.py" line="651"/>
         <source>Printing is not available on this till</source>
         <translation>本收银台不能打印</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="637"/>
+        <location filename="../selling.py" line="656"/>
         <source>Receipt {receipt_no} sent to the printer</source>
         <translation>小票 {receipt_no} 已送打印</translation>
     </message>
