@@ -397,7 +397,9 @@ class Till:
             return
         if any(p.tender == "account" for p in self.ticket.payments):
             raise TenderNotAllowed(
-                "remove the on-account payment before changing the customer", tender="account"
+                "remove the on-account payment before changing the customer",
+                tender="account",
+                reason="customer_pinned",
             )
         if customer_id is not None and customers.by_id(self.store, customer_id) is None:
             raise UserInputError(f"no customer {customer_id}")

@@ -10,7 +10,9 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QLocale
 
-from app import errors
+from app import customers, errors
+from app.config import Config
+from app.till import Till
 from ui.i18n import I18N_DIR, Language, pick_language, source_files
 from ui.messages import describe
 
@@ -53,6 +55,27 @@ def test_chinese_messages_come_from_the_compiled_file(qapp):
         assert describe(errors.Underpaid("x", due=1250)) == "还需支付 ¥12.50"
         language.apply("en")
         assert describe(errors.Underpaid("x", due=1250)) == "¥12.50 still to pay"
+    finally:
+        language.apply("en")
+
+
+def test_the_rules_a_cashier_meets_each_have_their_own_words(qapp, store, cashier, products):
+    till = Till(store, Config())
+    till.login(cashier)
+    member = customers.save_customer(store, name="王师傅", phone="139", credit_limit=1000)
+    till.scan("6901234567892")
+    till.attach_customer(member.id)
+    till.add_payment(tender="account", amount=350)
+    with pytest.raises(errors.TenderNotAllowed) as pinned:
+        till.attach_customer(None)
+    pending = errors.DeliveryPending("x", receipt_no="T01-000007", slip="D-T01-000002")
+    language = Language()
+    try:
+        language.apply("zh_CN")
+        assert describe(pinned.value) == "更换会员前，请先删除挂账付款"
+        assert describe(pending).startswith("T01-000007 的货物在送货单 D-T01-000002 上")
+        language.apply("en")
+        assert describe(pinned.value).startswith("Remove the on-account payment")
     finally:
         language.apply("en")
 

@@ -133,6 +133,10 @@ def _describe_domain(exc: errors.TillbookError) -> str:  # noqa: C901 (one table
                     tender=tender_name(str(f.get("tender", ""))),
                     amount=format_money(int(f["due"])),
                 )
+            if f.get("reason") == "customer_pinned":
+                return translate(
+                    "Messages", "Remove the on-account payment before changing the customer"
+                )
             if f.get("tender") == "account":
                 return translate("Messages", "On account needs a customer on the ticket (F3)")
             return translate("Messages", "That way of paying is not accepted")
@@ -142,6 +146,11 @@ def _describe_domain(exc: errors.TillbookError) -> str:  # noqa: C901 (one table
             return translate("Messages", "No sale with receipt number {receipt_no}").format(
                 receipt_no=f.get("receipt_no", "")
             )
+        case errors.DeliveryPending():
+            return translate(
+                "Messages",
+                "{receipt_no} waits for delivery on slip {slip}: cancel the slip first",
+            ).format(receipt_no=f.get("receipt_no", ""), slip=f.get("slip", ""))
         case errors.ReturnTooLarge():
             return translate("Messages", "At most {qty} of {name} can come back").format(
                 qty=format_quantity(int(f.get("left_milli", 0))), name=name

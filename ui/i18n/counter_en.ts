@@ -4,17 +4,17 @@
 <context>
     <name>ConfirmDialog</name>
     <message>
-        <location filename="../dialogs.py" line="295"/>
+        <location filename="../dialogs.py" line="296"/>
         <source>Please confirm</source>
         <translation>Please confirm</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="302"/>
+        <location filename="../dialogs.py" line="303"/>
         <source>Yes (Enter)</source>
         <translation>Yes (Enter)</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="304"/>
+        <location filename="../dialogs.py" line="305"/>
         <source>No (Esc)</source>
         <translation>No (Esc)</translation>
     </message>
@@ -302,27 +302,27 @@
 <context>
     <name>HeldDialog</name>
     <message>
-        <location filename="../dialogs.py" line="224"/>
+        <location filename="../dialogs.py" line="225"/>
         <source>Held tickets</source>
         <translation>Held tickets</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="225"/>
+        <location filename="../dialogs.py" line="226"/>
         <source>Choose a ticket and press Enter to resume it</source>
         <translation>Choose a ticket and press Enter to resume it</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="228"/>
+        <location filename="../dialogs.py" line="229"/>
         <source>#{id}  {lines} lines  {total}  held at {time}</source>
         <translation>#{id}  {lines} lines  {total}  held at {time}</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="240"/>
+        <location filename="../dialogs.py" line="241"/>
         <source>No tickets are on hold</source>
         <translation>No tickets are on hold</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="244"/>
+        <location filename="../dialogs.py" line="245"/>
         <source>Resume (Enter)</source>
         <translation>Resume (Enter)</translation>
     </message>
@@ -471,17 +471,17 @@
         <translation>Printer: not reachable</translation>
     </message>
     <message>
-        <location filename="../window.py" line="237"/>
+        <location filename="../window.py" line="239"/>
         <source>open when the till closed</source>
         <translation>open when the till closed</translation>
     </message>
     <message>
-        <location filename="../window.py" line="262"/>
+        <location filename="../window.py" line="264"/>
         <source>Log in first, then scan</source>
         <translation>Log in first, then scan</translation>
     </message>
     <message>
-        <location filename="../window.py" line="286"/>
+        <location filename="../window.py" line="288"/>
         <source>The devices are still starting; try again</source>
         <translation>The devices are still starting; try again</translation>
     </message>
@@ -660,71 +660,81 @@
     </message>
     <message>
         <location filename="../messages.py" line="137"/>
+        <source>Remove the on-account payment before changing the customer</source>
+        <translation>Remove the on-account payment before changing the customer</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="141"/>
         <source>On account needs a customer on the ticket (F3)</source>
         <translation>On account needs a customer on the ticket (F3)</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="138"/>
+        <location filename="../messages.py" line="142"/>
         <source>That way of paying is not accepted</source>
         <translation>That way of paying is not accepted</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="140"/>
+        <location filename="../messages.py" line="144"/>
         <source>This ticket is closed; start a new one</source>
         <translation>This ticket is closed; start a new one</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="142"/>
+        <location filename="../messages.py" line="146"/>
         <source>No sale with receipt number {receipt_no}</source>
         <translation>No sale with receipt number {receipt_no}</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="146"/>
+        <location filename="../messages.py" line="150"/>
+        <source>{receipt_no} waits for delivery on slip {slip}: cancel the slip first</source>
+        <translation>{receipt_no} waits for delivery on slip {slip}: cancel the slip first</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="155"/>
         <source>At most {qty} of {name} can come back</source>
         <translation>At most {qty} of {name} can come back</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="150"/>
+        <location filename="../messages.py" line="159"/>
         <source>{qty} × {name}: is that right?</source>
         <translation>{qty} × {name}: is that right?</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="154"/>
+        <location filename="../messages.py" line="163"/>
         <source>{action} needs the {role}&apos;s PIN</source>
         <translation>{action} needs the {role}&apos;s PIN</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="159"/>
+        <location filename="../messages.py" line="168"/>
         <source>Too many wrong PINs: wait {seconds} s</source>
         <translation>Too many wrong PINs: wait {seconds} s</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="165"/>
+        <location filename="../messages.py" line="174"/>
         <source>Wrong PIN. Wait {seconds} s before the next try</source>
         <translation>Wrong PIN. Wait {seconds} s before the next try</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="168"/>
+        <location filename="../messages.py" line="177"/>
         <source>Wrong PIN</source>
         <translation>Wrong PIN</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="170"/>
+        <location filename="../messages.py" line="179"/>
         <source>Another user already has that PIN</source>
         <translation>Another user already has that PIN</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="173"/>
+        <location filename="../messages.py" line="182"/>
         <source>Not valid: {value}</source>
         <translation>Not valid: {value}</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="174"/>
+        <location filename="../messages.py" line="183"/>
         <source>That entry is not valid</source>
         <translation>That entry is not valid</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="176"/>
+        <location filename="../messages.py" line="185"/>
         <source>That cannot be done: {code}</source>
         <translation>That cannot be done: {code}</translation>
     </message>
@@ -782,12 +792,12 @@
         <translation>Total {total}, paid {paid}</translation>
     </message>
     <message>
-        <location filename="../pay.py" line="196"/>
+        <location filename="../pay.py" line="197"/>
         <source>Paid. Receipt {receipt_no}</source>
         <translation>Paid. Receipt {receipt_no}</translation>
     </message>
     <message>
-        <location filename="../pay.py" line="201"/>
+        <location filename="../pay.py" line="202"/>
         <source>Give the change, then Enter for the next customer</source>
         <translation>Give the change, then Enter for the next customer</translation>
     </message>
@@ -808,37 +818,37 @@
 <context>
     <name>PriceDialog</name>
     <message>
-        <location filename="../dialogs.py" line="185"/>
+        <location filename="../dialogs.py" line="186"/>
         <source>Change price</source>
         <translation>Change price</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="187"/>
+        <location filename="../dialogs.py" line="188"/>
         <source>{name}: now {price}</source>
         <translation>{name}: now {price}</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="189"/>
+        <location filename="../dialogs.py" line="190"/>
         <source>New unit price (¥)</source>
         <translation>New unit price (¥)</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="192"/>
+        <location filename="../dialogs.py" line="193"/>
         <source>Reason</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="194"/>
+        <location filename="../dialogs.py" line="195"/>
         <source>e.g. damaged packaging</source>
         <translation>e.g. damaged packaging</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="198"/>
+        <location filename="../dialogs.py" line="199"/>
         <source>Change price (Enter)</source>
         <translation>Change price (Enter)</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="212"/>
+        <location filename="../dialogs.py" line="213"/>
         <source>Say why the price changes</source>
         <translation>Say why the price changes</translation>
     </message>
@@ -859,12 +869,12 @@
 <context>
     <name>ReprintDialog</name>
     <message>
-        <location filename="../dialogs.py" line="271"/>
+        <location filename="../dialogs.py" line="272"/>
         <source>Reprint a receipt</source>
         <translation>Reprint a receipt</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="272"/>
+        <location filename="../dialogs.py" line="273"/>
         <source>Receipt number (Enter for the last one)</source>
         <translation>Receipt number (Enter for the last one)</translation>
     </message>

@@ -4,17 +4,17 @@
 <context>
     <name>ConfirmDialog</name>
     <message>
-        <location filename="../dialogs.py" line="295"/>
+        <location filename="../dialogs.py" line="296"/>
         <source>Please confirm</source>
         <translation>请确认</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="302"/>
+        <location filename="../dialogs.py" line="303"/>
         <source>Yes (Enter)</source>
         <translation>是 (Enter)</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="304"/>
+        <location filename="../dialogs.py" line="305"/>
         <source>No (Esc)</source>
         <translation>否 (Esc)</translation>
     </message>
@@ -302,27 +302,27 @@
 <context>
     <name>HeldDialog</name>
     <message>
-        <location filename="../dialogs.py" line="224"/>
+        <location filename="../dialogs.py" line="225"/>
         <source>Held tickets</source>
         <translation>挂起的单</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="225"/>
+        <location filename="../dialogs.py" line="226"/>
         <source>Choose a ticket and press Enter to resume it</source>
         <translation>选择一张单，按 Enter 取回</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="228"/>
+        <location filename="../dialogs.py" line="229"/>
         <source>#{id}  {lines} lines  {total}  held at {time}</source>
         <translation>#{id}  {lines} 行  {total}  {time} 挂单</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="240"/>
+        <location filename="../dialogs.py" line="241"/>
         <source>No tickets are on hold</source>
         <translation>没有挂起的单</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="244"/>
+        <location filename="../dialogs.py" line="245"/>
         <source>Resume (Enter)</source>
         <translation>取单 (Enter)</translation>
     </message>
@@ -471,17 +471,17 @@
         <translation>打印机：无法连接</translation>
     </message>
     <message>
-        <location filename="../window.py" line="237"/>
+        <location filename="../window.py" line="239"/>
         <source>open when the till closed</source>
         <translation>收银机关闭时未结的单</translation>
     </message>
     <message>
-        <location filename="../window.py" line="262"/>
+        <location filename="../window.py" line="264"/>
         <source>Log in first, then scan</source>
         <translation>请先登录再扫码</translation>
     </message>
     <message>
-        <location filename="../window.py" line="286"/>
+        <location filename="../window.py" line="288"/>
         <source>The devices are still starting; try again</source>
         <translation>设备正在启动，请稍后再试</translation>
     </message>
@@ -660,71 +660,81 @@
     </message>
     <message>
         <location filename="../messages.py" line="137"/>
+        <source>Remove the on-account payment before changing the customer</source>
+        <translation>更换会员前，请先删除挂账付款</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="141"/>
         <source>On account needs a customer on the ticket (F3)</source>
         <translation>挂账需要先关联会员 (F3)</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="138"/>
+        <location filename="../messages.py" line="142"/>
         <source>That way of paying is not accepted</source>
         <translation>不支持这种付款方式</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="140"/>
+        <location filename="../messages.py" line="144"/>
         <source>This ticket is closed; start a new one</source>
         <translation>本单已结束，请开新单</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="142"/>
+        <location filename="../messages.py" line="146"/>
         <source>No sale with receipt number {receipt_no}</source>
         <translation>找不到小票号 {receipt_no} 的销售</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="146"/>
+        <location filename="../messages.py" line="150"/>
+        <source>{receipt_no} waits for delivery on slip {slip}: cancel the slip first</source>
+        <translation>{receipt_no} 的货物在送货单 {slip} 上等待送货：请先取消该送货单</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="155"/>
         <source>At most {qty} of {name} can come back</source>
         <translation>{name} 最多可退 {qty}</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="150"/>
+        <location filename="../messages.py" line="159"/>
         <source>{qty} × {name}: is that right?</source>
         <translation>{qty} × {name}，确定吗？</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="154"/>
+        <location filename="../messages.py" line="163"/>
         <source>{action} needs the {role}&apos;s PIN</source>
         <translation>{action}需要{role}密码</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="159"/>
+        <location filename="../messages.py" line="168"/>
         <source>Too many wrong PINs: wait {seconds} s</source>
         <translation>密码错误次数太多：请等待 {seconds} 秒</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="165"/>
+        <location filename="../messages.py" line="174"/>
         <source>Wrong PIN. Wait {seconds} s before the next try</source>
         <translation>密码错误。请等待 {seconds} 秒再试</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="168"/>
+        <location filename="../messages.py" line="177"/>
         <source>Wrong PIN</source>
         <translation>密码错误</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="170"/>
+        <location filename="../messages.py" line="179"/>
         <source>Another user already has that PIN</source>
         <translation>该密码已被其他用户使用</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="173"/>
+        <location filename="../messages.py" line="182"/>
         <source>Not valid: {value}</source>
         <translation>无效：{value}</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="174"/>
+        <location filename="../messages.py" line="183"/>
         <source>That entry is not valid</source>
         <translation>输入无效</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="176"/>
+        <location filename="../messages.py" line="185"/>
         <source>That cannot be done: {code}</source>
         <translation>无法执行：{code}</translation>
     </message>
@@ -782,12 +792,12 @@
         <translation>合计 {total}，已付 {paid}</translation>
     </message>
     <message>
-        <location filename="../pay.py" line="196"/>
+        <location filename="../pay.py" line="197"/>
         <source>Paid. Receipt {receipt_no}</source>
         <translation>已付款。小票 {receipt_no}</translation>
     </message>
     <message>
-        <location filename="../pay.py" line="201"/>
+        <location filename="../pay.py" line="202"/>
         <source>Give the change, then Enter for the next customer</source>
         <translation>找零后按 Enter 接待下一位</translation>
     </message>
@@ -808,37 +818,37 @@
 <context>
     <name>PriceDialog</name>
     <message>
-        <location filename="../dialogs.py" line="185"/>
+        <location filename="../dialogs.py" line="186"/>
         <source>Change price</source>
         <translation>改价</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="187"/>
+        <location filename="../dialogs.py" line="188"/>
         <source>{name}: now {price}</source>
         <translation>{name}：现价 {price}</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="189"/>
+        <location filename="../dialogs.py" line="190"/>
         <source>New unit price (¥)</source>
         <translation>新单价 (¥)</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="192"/>
+        <location filename="../dialogs.py" line="193"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="194"/>
+        <location filename="../dialogs.py" line="195"/>
         <source>e.g. damaged packaging</source>
         <translation>例如 包装破损</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="198"/>
+        <location filename="../dialogs.py" line="199"/>
         <source>Change price (Enter)</source>
         <translation>改价 (Enter)</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="212"/>
+        <location filename="../dialogs.py" line="213"/>
         <source>Say why the price changes</source>
         <translation>请填写改价原因</translation>
     </message>
@@ -859,12 +869,12 @@
 <context>
     <name>ReprintDialog</name>
     <message>
-        <location filename="../dialogs.py" line="271"/>
+        <location filename="../dialogs.py" line="272"/>
         <source>Reprint a receipt</source>
         <translation>补打小票</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="272"/>
+        <location filename="../dialogs.py" line="273"/>
         <source>Receipt number (Enter for the last one)</source>
         <translation>小票号（直接 Enter 补打上一张）</translation>
     </message>
