@@ -11,20 +11,16 @@ URLs: ``tcp://HOST:9100``, ``serial:///dev/ttyUSB0?baudrate=19200``, ``usb://04b
 from __future__ import annotations
 
 import logging
-import os
 import socket
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from pathlib import Path
-from urllib.parse import unquote, urlsplit
-
-import platformdirs
 
 from app.config import PrinterSettings
+from devices import profiles
 from devices.errors import BadDeviceUrl, DeviceUnavailable, PrinterIOError, PrinterNotReady
-from devices.urls import parse_serial
+from devices.urls import PrinterUrl, parse_printer_url
 from printing.escpos_out import STATUS_OFFLINE_CAUSE, STATUS_PAPER, STATUS_PRINTER
 
 log = logging.getLogger(__name__)
@@ -35,17 +31,7 @@ READABLE_SCHEMES = ("tcp", "serial")
 
 
 def _escpos():
-    """Import python-escpos with its capability cache in one fixed place: left unset, it
-    makes a new temporary directory at every import."""
-    os.environ.setdefault(
-        "ESCPOS_CAPABILITIES_PICKLE_DIR",
-        str(Path(platformdirs.user_cache_dir("tillbook", appauthor=False)) / "escpos"),
-    )
-    Path(os.environ["ESCPOS_CAPABILITIES_PICKLE_DIR"]).mkdir(parents=True, exist_ok=True)
-    import escpos.exceptions
-    import escpos.printer
-
-    return escpos
+    return profiles.escpos()
 
 
 @dataclass(frozen=True)
@@ -188,10 +174,11 @@ class ReceiptPrinter:
         self.settings = settings
         self.url = (url or settings.url or "dummy:").strip()
         try:
-            self.scheme = _scheme(self.url)
+            self.parsed: PrinterUrl | None = parse_printer_url(self.url)
+            self.scheme = self.parsed.scheme
             self.url_error = ""
         except BadDeviceUrl as exc:  # reported as the printer's state, and on each job
-            self.scheme, self.url_error = "", str(exc)
+            self.parsed, self.scheme, self.url_error = None, "", str(exc)
         self.recorded = bytearray()  # what a dummy: printer was sent
         self.last_status: PrinterStatus | None = None
         self.last_error = ""
@@ -279,9 +266,17 @@ class ReceiptPrinter:
                 device="printer",
                 url=self.url,
             )
+        problem = profiles.profile_problem(self.settings.profile)
+        if problem:  # python-escpos would raise a bare KeyError from the constructor
+            raise DeviceUnavailable(
+                f"printer {self.url} unusable: printer.profile: {problem}",
+                device="printer",
+                url=self.url,
+            )
         try:
-            return factory(escpos.printer, self.url, self.settings.profile)
-        except (escpos.exceptions.Error, OSError, RuntimeError) as exc:
+            return factory(escpos.printer, self.parsed, self.settings.profile)
+        except (escpos.exceptions.Error, OSError, RuntimeError, KeyError) as exc:
+            # KeyError: a profile python-escpos lists but cannot load
             raise DeviceUnavailable(
                 f"printer {self.url} unusable: {_first_line(exc)}", device="printer", url=self.url
             ) from exc
@@ -298,17 +293,6 @@ class ReceiptPrinter:
         device._device = False
 
 
-def _scheme(url: str) -> str:
-    scheme = url.split(":", 1)[0].lower()
-    if scheme not in _FACTORIES:
-        raise BadDeviceUrl(
-            f"printer.url {url!r}: use tcp://, serial://, usb://, file://, cups://, lp://, "
-            "win32:// or dummy:",
-            url=url,
-        )
-    return scheme
-
-
 def _first_line(exc: BaseException) -> str:
     cause = exc.__cause__ or exc.__context__
     if not isinstance(exc, OSError) and isinstance(cause, OSError):
@@ -320,20 +304,15 @@ def _first_line(exc: BaseException) -> str:
 
 
 def _profile(profile: str) -> dict:
-    return {} if profile in ("", "default") else {"profile": profile}
+    return {} if profile in profiles.DEFAULT_PROFILES else {"profile": profile}
 
 
-def _tcp(printer, url: str, profile: str):
-    parts = urlsplit(url)
-    if not parts.hostname:
-        raise BadDeviceUrl(f"printer.url {url!r} names no host", url=url)
-    return printer.Network(
-        parts.hostname, port=parts.port or 9100, timeout=CONNECT_TIMEOUT_S, **_profile(profile)
-    )
+def _tcp(printer, url: PrinterUrl, profile: str):
+    return printer.Network(url.host, port=url.port, timeout=CONNECT_TIMEOUT_S, **_profile(profile))
 
 
-def _serial(printer, url: str, profile: str):
-    params = parse_serial(url, device="printer")
+def _serial(printer, url: PrinterUrl, profile: str):
+    params = url.serial
     return printer.Serial(
         params.port,
         baudrate=params.baudrate,
@@ -346,32 +325,29 @@ def _serial(printer, url: str, profile: str):
     )
 
 
-def _usb(printer, url: str, profile: str):
-    ids = urlsplit(url).netloc
-    try:
-        vendor, product = (int(part, 16) for part in ids.split(":"))
-    except ValueError as exc:
-        raise BadDeviceUrl(f"printer.url {url!r}: expected usb://VID:PID in hex", url=url) from exc
-    return printer.Usb(vendor, product, timeout=int(CONNECT_TIMEOUT_S * 1000), **_profile(profile))
+def _usb(printer, url: PrinterUrl, profile: str):
+    return printer.Usb(
+        url.vendor, url.product, timeout=int(CONNECT_TIMEOUT_S * 1000), **_profile(profile)
+    )
 
 
-def _file(printer, url: str, profile: str):
-    return printer.File(unquote(urlsplit(url).path), **_profile(profile))
+def _file(printer, url: PrinterUrl, profile: str):
+    return printer.File(url.name, **_profile(profile))
 
 
-def _cups(printer, url: str, profile: str):
-    return printer.CupsPrinter(unquote(urlsplit(url).netloc), **_profile(profile))
+def _cups(printer, url: PrinterUrl, profile: str):
+    return printer.CupsPrinter(url.name, **_profile(profile))
 
 
-def _lp(printer, url: str, profile: str):
-    return printer.LP(unquote(urlsplit(url).netloc), **_profile(profile))
+def _lp(printer, url: PrinterUrl, profile: str):
+    return printer.LP(url.name, **_profile(profile))
 
 
-def _win32(printer, url: str, profile: str):
-    return printer.Win32Raw(unquote(urlsplit(url).netloc), **_profile(profile))
+def _win32(printer, url: PrinterUrl, profile: str):
+    return printer.Win32Raw(url.name, **_profile(profile))
 
 
-def _dummy(printer, url: str, profile: str):
+def _dummy(printer, url: PrinterUrl, profile: str):
     return printer.Dummy(**_profile(profile))
 
 

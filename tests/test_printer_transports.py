@@ -201,3 +201,31 @@ def test_a_late_status_byte_is_not_taken_for_the_next_answer():
             time.sleep(0.1)
             peer.offline = False
             assert conn.status().ready  # taken as the new answer, it would say offline
+
+
+def test_an_unknown_profile_is_the_printers_state_and_jobs_wait(store, till):
+    """Settings made in code skip config.toml's check: the printer must still only wait."""
+    from tests.printer_peer import PrinterPeer
+
+    with PrinterPeer() as peer:
+        config = Config().replace("printer", url=peer.url, profile="NoSuchModel")
+        with pytest.raises(DeviceUnavailable, match="printer.profile"):
+            ReceiptPrinter(config.printer).check()
+        devices = DeviceManager(config)
+        till.sale_hooks.append(receipt_job_hook(config))
+        queue = PrintQueue(store.path, config, devices, retry_s=0.2, poll_s=0.02)
+        till.scan("6901234567892")
+        till.add_payment(tender="cash", amount=350)
+        till.complete()
+        queue.start()
+        try:
+            deadline = time.monotonic() + 15
+            while not queue.jobs() or queue.jobs()[0].state != "waiting":
+                assert time.monotonic() < deadline, queue.jobs()
+                time.sleep(0.02)
+            [job] = queue.jobs()
+            assert "printer.profile" in job.reason and job.drawer == "pending"
+        finally:
+            queue.stop()
+            devices.close()
+        assert peer.decoded().events == []
