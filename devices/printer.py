@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 import socket
 import threading
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -27,6 +28,10 @@ log = logging.getLogger(__name__)
 
 CONNECT_TIMEOUT_S = 3.0
 STATUS_TIMEOUT_S = 1.0
+# A missed status reply is asked again on the next job; only a printer that stayed silent
+# this many jobs in a row is left unasked, for STATUS_REST_S, before it is tried again.
+STATUS_MISSES_BEFORE_REST = 3
+STATUS_REST_S = 60.0
 READABLE_SCHEMES = ("tcp", "serial")
 
 
@@ -93,11 +98,14 @@ class Connection:
         self.url = url
         self.printer = printer
         self.sent = 0  # bytes handed to the transport on this connection
+        self.silent = False  # a status query went unanswered on this connection
 
     @property
     def can_read(self) -> bool:
-        if self.printer is not None and self.printer.answers_status is False:
-            return False  # it stayed silent before: do not wait out the timeout on every job
+        if self.silent:
+            return False  # do not wait out the timeout twice in one job
+        if self.printer is not None and self.printer.status_resting():
+            return False
         return self.scheme in READABLE_SCHEMES
 
     def send(self, data: bytes) -> None:
@@ -118,9 +126,10 @@ class Connection:
             return None
         online = self._query(STATUS_PRINTER)
         if self.printer is not None:
-            self.printer.answers_status = online is not None
+            self.printer.status_answered(online is not None)
         if online is None:
-            log.info("printer %s does not answer status queries; not asking again", self.url)
+            self.silent = True
+            log.info("printer %s did not answer a status query", self.url)
             return None
         return _parse_status(online, self._query(STATUS_OFFLINE_CAUSE), self._query(STATUS_PAPER))
 
@@ -182,7 +191,8 @@ class ReceiptPrinter:
         self.recorded = bytearray()  # what a dummy: printer was sent
         self.last_status: PrinterStatus | None = None
         self.last_error = ""
-        self.answers_status: bool | None = None  # learnt from the first status query
+        self.status_misses = 0  # status queries unanswered in a row, one per job at most
+        self._status_rest_until = 0.0
         self._lock = threading.Lock()  # one job at a time on the wire
 
     @property
@@ -196,6 +206,24 @@ class ReceiptPrinter:
     @property
     def can_read(self) -> bool:
         return self.scheme in READABLE_SCHEMES
+
+    def status_answered(self, answered: bool) -> None:
+        if answered:
+            self.status_misses = 0
+            return
+        self.status_misses += 1
+        if self.status_misses >= STATUS_MISSES_BEFORE_REST:
+            self._status_rest_until = time.monotonic() + STATUS_REST_S
+            log.info(
+                "printer %s answered no status query on %d jobs; asking again in %ss",
+                self.url,
+                self.status_misses,
+                STATUS_REST_S,
+            )
+
+    def status_resting(self) -> bool:
+        """True while a printer that stays silent is left unasked (see STATUS_REST_S)."""
+        return time.monotonic() < self._status_rest_until
 
     @contextmanager
     def connect(self) -> Iterator[Connection]:

@@ -1,6 +1,7 @@
 """A receipt printer on 127.0.0.1: records every byte and answers DLE EOT status queries.
 
-Faults are switches: ``offline``, ``paper_out``, ``cover_open``, ``paper_low``; ``down()``
+Faults are switches: ``offline``, ``paper_out``, ``cover_open``, ``paper_low``,
+``miss_replies`` (status queries left unanswered); ``down()``
 closes the port (connection refused) and ``up()`` opens it again on the same port.
 """
 
@@ -16,6 +17,7 @@ from tests.escpos_decode import Decoded, decode
 class PrinterPeer:
     def __init__(self, *, answers_status: bool = True) -> None:
         self.answers_status = answers_status
+        self.miss_replies = 0  # leave this many status queries unanswered, then answer again
         self.offline = False
         self.paper_out = False
         self.paper_low = False
@@ -120,7 +122,9 @@ class PrinterPeer:
             at = data.find(b"\x10\x04", start)
             if at < 0 or at + 2 >= len(data):
                 return data[at:] if 0 <= at else b""
-            if self.answers_status:
+            if self.miss_replies > 0:
+                self.miss_replies -= 1
+            elif self.answers_status:
                 client.sendall(bytes([self._status(data[at + 2])]))
             start = at + 3
 

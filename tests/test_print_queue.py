@@ -283,3 +283,23 @@ def test_drawer_sensor_reads_through_the_printer(peer):
     assert low.is_open() is False
     unwired = CashDrawer(drawer.printer, Config().drawer)
     assert unwired.is_open() is None
+
+
+def test_one_missed_status_reply_does_not_stop_the_next_paper_out_check(store, till, queue, peer):
+    peer.miss_replies = 1  # the first job's status query goes unanswered
+    first = ring_up(till, tender="card", amount=350)
+    queue.start()
+    peer.wait_for(lambda d: d.cuts == 1)
+    wait_until(lambda: job_rows(store)[0]["state"] == "done")
+
+    peer.paper_out = True
+    ring_up(till, tender="card", amount=350)
+    wait_until(lambda: len(job_rows(store)) == 2 and job_rows(store)[1]["state"] == "waiting")
+    assert job_rows(store)[1]["reason"] == "paper out"
+    time.sleep(0.5)
+    [page] = peer.decoded().receipts()  # nothing went to a printer with no paper
+    assert any(first.receipt_no in line for line in page)
+
+    peer.paper_out = False
+    out = peer.wait_for(lambda d: d.cuts == 2)
+    assert len(out.receipts()) == 2
