@@ -42,6 +42,7 @@ def printer_test(ctx, args) -> int:
             ctx.config.shop,
             width_cols=columns_for_paper(settings.paper_mm),
             status=f"状态 Status: {state}",
+            encoding=settings.encoding,
         )
         conn.send(doc_to_escpos(doc, encoding=settings.encoding))
         after = conn.status()

@@ -341,6 +341,7 @@ class PrintQueue:
             reprint=reprint,
             code=settings.receipt_code,
             logo=settings.logo,
+            encoding=settings.encoding,
         )
         return sale.receipt_no, doc_to_escpos(doc, encoding=settings.encoding)
 
