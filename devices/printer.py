@@ -11,7 +11,11 @@ URLs: ``tcp://HOST:9100``, ``serial:///dev/ttyUSB0?baudrate=19200``, ``usb://04b
 from __future__ import annotations
 
 import logging
+import shutil
 import socket
+import subprocess
+import sys
+import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -33,6 +37,8 @@ STATUS_TIMEOUT_S = 1.0
 STATUS_MISSES_BEFORE_REST = 3
 STATUS_REST_S = 60.0
 READABLE_SCHEMES = ("tcp", "serial")
+SPOOLED_SCHEMES = ("cups", "lp")  # the system queue takes whole jobs, not a byte stream
+SPOOL_TIMEOUT_S = 30
 
 
 def _escpos():
@@ -119,6 +125,30 @@ class Connection:
                 partial=self.sent > 0,
             ) from exc
         self.sent += len(data)
+
+    @property
+    def spooled(self) -> bool:
+        return self.scheme in SPOOLED_SCHEMES
+
+    def submit(self) -> None:
+        """Hand what was sent so far to the system print queue as one job, and raise
+        PrinterIOError if the queue refuses it. A stream transport has nothing to do."""
+        if not self.spooled:
+            return
+        try:
+            if self.scheme == "lp":
+                self.device.submit()
+            elif self.device.pending_job:
+                self.device.send()  # CupsPrinter: printFile, then it closes its buffer
+                self.device.tmpfile = tempfile.NamedTemporaryFile(delete=True)
+        except (OSError, RuntimeError, subprocess.SubprocessError, _cups_error()) as exc:
+            raise PrinterIOError(
+                f"printer {self.url}: the print queue refused the job: {_first_line(exc)}",
+                device="printer",
+                url=self.url,
+                partial=False,
+                refused=True,
+            ) from exc
 
     def status(self) -> PrinterStatus | None:
         """Ask DLE EOT 1, 2 and 4; None when the transport cannot read or nobody answers."""
@@ -255,7 +285,9 @@ class ReceiptPrinter:
                 # algorithm on, every one stalls behind the peer's delayed ACK (~40 ms).
                 raw.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
             try:
-                yield Connection(device, self.scheme, self.url, self)
+                conn = Connection(device, self.scheme, self.url, self)
+                yield conn
+                conn.submit()  # anything not submitted by the caller (a drawer kick)
             finally:
                 if self.scheme == "dummy":
                     self.recorded += device.output
@@ -312,13 +344,56 @@ class ReceiptPrinter:
     @staticmethod
     def _close(device) -> None:
         try:
-            device.close()  # CupsPrinter and LP send the job here
+            device.close()  # jobs for the system queue were submitted before this
         except (
             Exception
         ) as exc:  # a transport library's own error type; the job is out of our hands
             log.warning("printer connection did not close cleanly: %s", exc)
         # python-escpos closes again from __del__; make that a no-op.
         device._device = False
+
+
+def _cups_error() -> type[BaseException]:
+    """pycups's own error type, when pycups is loaded (cups:// cannot be used without it)."""
+    return getattr(sys.modules.get("cups"), "IPPError", OSError)
+
+
+class LpQueue:
+    """``lp://QUEUE``: the bytes of one job are collected, then given to ``lp -o raw`` in
+    one go by ``submit()``, whose exit status says whether the queue took them.
+    (python-escpos's LP ignores that status and submits only when it is closed.)"""
+
+    def __init__(self, queue: str) -> None:
+        self.queue = queue
+        self.buffer = bytearray()
+        self._device = None
+
+    def open(self) -> None:
+        if shutil.which("lp") is None:
+            raise FileNotFoundError(2, "no lp command (install CUPS)")
+        self._device = True
+
+    def _raw(self, data: bytes) -> None:
+        self.buffer += data
+
+    def submit(self) -> None:
+        if not self.buffer:
+            return
+        command = ["lp", "-o", "raw", "-t", "tillbook"]
+        if self.queue:
+            command += ["-d", self.queue]
+        done = subprocess.run(
+            command, input=bytes(self.buffer), capture_output=True, timeout=SPOOL_TIMEOUT_S
+        )
+        if done.returncode != 0:
+            said = (done.stderr or done.stdout).decode("utf-8", "replace").strip()
+            raise subprocess.SubprocessError(said or f"lp exit status {done.returncode}")
+        log.info("job of %d bytes queued on %s", len(self.buffer), self.queue or "default")
+        self.buffer.clear()
+
+    def close(self) -> None:
+        self.buffer.clear()
+        self._device = None
 
 
 def _first_line(exc: BaseException) -> str:
@@ -368,7 +443,7 @@ def _cups(printer, url: PrinterUrl, profile: str):
 
 
 def _lp(printer, url: PrinterUrl, profile: str):
-    return printer.LP(url.name, **_profile(profile))
+    return LpQueue(url.name)
 
 
 def _win32(printer, url: PrinterUrl, profile: str):

@@ -45,6 +45,7 @@ def printer_test(ctx, args) -> int:
             encoding=settings.encoding,
         )
         conn.send(doc_to_escpos(doc, encoding=settings.encoding))
+        conn.submit()  # a system queue (cups://, lp://) says here whether it took the job
         after = conn.status()
     if printer.scheme == "dummy":
         print(f"test receipt recorded by dummy: ({len(printer.recorded)} bytes); nothing printed")

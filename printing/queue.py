@@ -311,12 +311,16 @@ class PrintQueue:
                     raise
                 if kick:
                     conn.send(drawer_kick(pin))
+                    conn.submit()  # a system queue kicks only once it has the job
                     kicked = self._drawer_done(store, job_id)
                 conn.send(data)
+                conn.submit()  # the system queue took the job, or PrinterIOError
                 self._finish(store, job_id, "done", "", kick=None)
                 after = _status_after(conn)
         except PrinterIOError as exc:
             reason = "connection lost while printing: check the paper, then retry or skip"
+            if getattr(exc, "refused", False):
+                reason = f"the print queue refused the job ({exc}); retry or skip"
             drawer = "failed" if kick and not kicked else None
             self._finish(store, job_id, "failed", reason, kick=drawer)
             log.warning("receipt %s not printed: %s", receipt_no, exc)
