@@ -45,6 +45,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 DRAWER_WINDOW_S = 120
+PAPER_RAN_OUT = "paper ran out while printing: the receipt may be incomplete; retry or skip"
 OPEN_STATES = ("pending", "waiting", "sending", "failed")
 _NOW = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
 
@@ -315,8 +316,14 @@ class PrintQueue:
                     kicked = self._drawer_done(store, job_id)
                 conn.send(data)
                 conn.submit()  # the system queue took the job, or PrinterIOError
-                self._finish(store, job_id, "done", "", kick=None)
                 after = _status_after(conn)
+                if after is not None and after.paper == "out":
+                    # The roll ended during the job: the paper may lack its end. The kick
+                    # is recorded done already, so a retry reprints without opening it.
+                    self._finish(store, job_id, "failed", PAPER_RAN_OUT, kick=None)
+                    log.warning("receipt %s may be incomplete: paper ran out", receipt_no)
+                    return False
+                self._finish(store, job_id, "done", "", kick=None)
         except PrinterIOError as exc:
             reason = "connection lost while printing: check the paper, then retry or skip"
             if getattr(exc, "refused", False):

@@ -1,7 +1,7 @@
 """A receipt printer on 127.0.0.1: records every byte and answers DLE EOT status queries.
 
 Faults are switches: ``offline``, ``paper_out``, ``cover_open``, ``paper_low``,
-``miss_replies`` (status queries left unanswered); ``down()``
+``miss_replies`` (status queries left unanswered), ``roll_ends_at_cut``; ``down()``
 closes the port (connection refused) and ``up()`` opens it again on the same port.
 """
 
@@ -18,6 +18,7 @@ class PrinterPeer:
     def __init__(self, *, answers_status: bool = True) -> None:
         self.answers_status = answers_status
         self.miss_replies = 0  # leave this many status queries unanswered, then answer again
+        self.roll_ends_at_cut = False  # paper_out turns on when a cut command arrives
         self.offline = False
         self.paper_out = False
         self.paper_low = False
@@ -113,6 +114,8 @@ class PrinterPeer:
                     return
                 with self._lock:
                     self.received += chunk
+                if self.roll_ends_at_cut and b"\x1dV" in chunk:
+                    self.paper_out = True
                 pending = self._answer(client, pending + chunk)
 
     def _answer(self, client: socket.socket, data: bytes) -> bytes:

@@ -303,3 +303,24 @@ def test_one_missed_status_reply_does_not_stop_the_next_paper_out_check(store, t
     peer.paper_out = False
     out = peer.wait_for(lambda d: d.cuts == 2)
     assert len(out.receipts()) == 2
+
+
+def test_paper_out_after_the_job_fails_it_as_maybe_incomplete_and_kicks_once(
+    store, till, queue, peer
+):
+    done = ring_up(till)
+    peer.roll_ends_at_cut = True  # the roll ends while the receipt prints
+    queue.start()
+    wait_until(lambda: job_rows(store)[0]["state"] == "failed")
+    row = job_rows(store)[0]
+    assert "may be incomplete" in row["reason"]
+    assert row["drawer"] == "done"
+    assert peer.decoded().cuts == 1
+
+    peer.roll_ends_at_cut = False
+    peer.paper_out = False  # a new roll
+    assert queue.retry(row["id"]) is True
+    out = peer.wait_for(lambda d: d.cuts == 2)
+    wait_until(lambda: job_rows(store)[0]["state"] == "done")
+    assert out.drawer_kicks == [2]  # the reprint did not open the drawer again
+    assert all(any(done.receipt_no in line for line in page) for page in out.receipts())
