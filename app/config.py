@@ -44,6 +44,13 @@ def _device_url(device: str) -> Callable[[str], str]:
     return check
 
 
+def _till_code(code: str) -> str:
+    # The receipt number prints as a CODE128 barcode, which carries ASCII only.
+    if code and all(c.isascii() and (c.isalnum() or c in "-_") for c in code):
+        return ""
+    return f"{code!r} must be ASCII letters, digits, - or _ (it is printed as a barcode)"
+
+
 def _printer_profile(name: str) -> str:
     from devices.profiles import profile_problem
 
@@ -77,7 +84,11 @@ class ShopSettings:
 
 @dataclass(frozen=True)
 class TillSettings:
-    code: str = setting("T01", "This till's code; it starts every receipt number.")
+    code: str = setting(
+        "T01",
+        "This till's code; it starts every receipt number (letters, digits, - or _).",
+        check=_till_code,
+    )
     backup_keep: int = setting(7, "How many backup copies `tillbook backup` keeps.")
 
 

@@ -294,7 +294,10 @@ class PrintQueue:
         try:
             receipt_no, data = self._render(store, sale_id, reprint=kind == "reprint")
         except TillbookError as exc:
-            self._finish(store, job_id, "failed", f"cannot lay out the receipt: {exc}", kick=None)
+            # Nothing was sent: the kick is recorded as not made, never left 'sending'
+            # (which a restart would count as kicked).
+            reason = f"cannot lay out the receipt: {exc}"
+            self._finish(store, job_id, "failed", reason, kick="failed" if kick else None)
             return True
 
         kicked = False

@@ -59,3 +59,9 @@ def test_good_device_urls_load(tmp_path):
     assert config.printer.url.startswith("serial://")
     for url in ("tcp://10.0.0.5:9100", "usb://04b8:0202", "cups://", "lp://receipts", "dummy:"):
         assert Config.from_dict({"printer": {"url": url}}).printer.url == url
+
+
+@pytest.mark.parametrize("code", ["收银1", "T 01", ""])
+def test_a_till_code_the_receipt_barcode_cannot_carry_is_refused(tmp_path, code):
+    [problem] = load_problems(tmp_path, f'[till]\ncode = "{code}"\n')
+    assert problem.startswith("till.code: ")

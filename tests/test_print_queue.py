@@ -324,3 +324,21 @@ def test_paper_out_after_the_job_fails_it_as_maybe_incomplete_and_kicks_once(
     wait_until(lambda: job_rows(store)[0]["state"] == "done")
     assert out.drawer_kicks == [2]  # the reprint did not open the drawer again
     assert all(any(done.receipt_no in line for line in page) for page in out.receipts())
+
+
+def test_a_receipt_that_cannot_be_laid_out_leaves_its_kick_unmade(store, till, queue, peer):
+    store.execute("PRAGMA foreign_keys = OFF")
+    store.execute(
+        "INSERT INTO print_jobs (sale_id, kind, drawer) VALUES (9999, 'receipt', 'pending')"
+    )
+    queue.start()
+    wait_until(lambda: job_rows(store)[0]["state"] == "failed")
+    row = job_rows(store)[0]
+    assert "cannot lay out" in row["reason"] and row["drawer"] == "failed"
+    queue.stop()
+    q2 = PrintQueue(store.path, queue.config, queue.devices, retry_s=0.2, poll_s=0.02)
+    q2.start()  # the restart's recovery must not count it as kicked
+    time.sleep(0.3)
+    q2.stop()
+    assert job_rows(store)[0]["drawer"] == "failed"
+    assert peer.decoded().drawer_kicks == []
