@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,8 +19,42 @@ from app.errors import UserInputError
 CONFIG_NAME = "config.toml"
 
 
-def setting(default: Any, doc: str, *, choices: tuple = ()) -> Any:
-    return field(default=default, metadata={"doc": doc, "choices": choices})
+def setting(
+    default: Any, doc: str, *, choices: tuple = (), check: Callable[[Any], str] | None = None
+) -> Any:
+    """A declared key. ``check`` returns why a value is bad (empty when it is good)."""
+    return field(default=default, metadata={"doc": doc, "choices": choices, "check": check})
+
+
+def _device_url(device: str) -> Callable[[str], str]:
+    """Parse a device URL at load time, so a typo is reported with its key, not at use."""
+
+    def check(url: str) -> str:
+        from devices.errors import BadDeviceUrl
+        from devices.urls import check_url
+
+        if not url.strip():
+            return ""
+        try:
+            check_url(device, url.strip())
+        except BadDeviceUrl as exc:
+            return str(exc).removeprefix(f"{device}.url: ")
+        return ""
+
+    return check
+
+
+def _till_code(code: str) -> str:
+    # The receipt number prints as a CODE128 barcode, which carries ASCII only.
+    if code and all(c.isascii() and (c.isalnum() or c in "-_") for c in code):
+        return ""
+    return f"{code!r} must be ASCII letters, digits, - or _ (it is printed as a barcode)"
+
+
+def _printer_profile(name: str) -> str:
+    from devices.profiles import profile_problem
+
+    return profile_problem(name)
 
 
 @dataclass(frozen=True)
@@ -49,7 +84,11 @@ class ShopSettings:
 
 @dataclass(frozen=True)
 class TillSettings:
-    code: str = setting("T01", "This till's code; it starts every receipt number.")
+    code: str = setting(
+        "T01",
+        "This till's code; it starts every receipt number (letters, digits, - or _).",
+        check=_till_code,
+    )
     backup_keep: int = setting(7, "How many backup copies `tillbook backup` keeps.")
 
 
@@ -58,10 +97,15 @@ class PrinterSettings:
     url: str = setting(
         "dummy:",
         "Receipt printer: usb://VID:PID, serial://..., tcp://HOST:9100, "
-        "file:///dev/usb/lp0, cups://QUEUE, win32://NAME or dummy: (none).",
+        "file:///dev/usb/lp0, cups://QUEUE, lp://QUEUE, win32://NAME or dummy: (none).",
+        check=_device_url("printer"),
     )
     paper_mm: int = setting(80, "Paper width in millimetres: 58 or 80.", choices=(58, 80))
-    profile: str = setting("default", "python-escpos capability profile of the printer model.")
+    profile: str = setting(
+        "default",
+        "python-escpos capability profile of the printer model (e.g. TM-T88V); default for none.",
+        check=_printer_profile,
+    )
     encoding: str = setting(
         "gb18030",
         "Text encoding: gb18030, gbk (older Chinese firmware) or cp437 (Latin only).",
@@ -90,13 +134,16 @@ class ScannerSettings:
         "",
         "Serial scanner, e.g. serial:///dev/ttyACM0?baudrate=9600; "
         "empty when only a keyboard-wedge scanner is used.",
+        check=_device_url("scanner"),
     )
 
 
 @dataclass(frozen=True)
 class DisplaySettings:
     url: str = setting(
-        "", "Customer display, e.g. serial:///dev/ttyUSB1?baudrate=9600; empty for none."
+        "",
+        "Customer display, e.g. serial:///dev/ttyUSB1?baudrate=9600; empty for none.",
+        check=_device_url("display"),
     )
     protocol: str = setting(
         "cd5220",
@@ -116,6 +163,7 @@ class ScaleSettings:
         "",
         "Scale, e.g. serial:///dev/ttyS0 (toledo8217 defaults to 9600 7E1; add "
         "?baudrate=...&bytesize=8&parity=N to change); empty for none.",
+        check=_device_url("scale"),
     )
     protocol: str = setting(
         "toledo8217",
@@ -238,6 +286,11 @@ def _build_section(name: str, section_cls: type, values: dict[str, Any]) -> tupl
         if choices and value not in choices:
             allowed = ", ".join(str(c) for c in choices)
             problems.append(f"{full} must be one of {allowed}, not {value!r}")
+            continue
+        check = f.metadata["check"]
+        problem = check(value) if check is not None else ""
+        if problem:
+            problems.append(f"{full}: {problem}")
             continue
         kwargs[key] = value
     return section_cls(**kwargs), problems

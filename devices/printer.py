@@ -11,41 +11,38 @@ URLs: ``tcp://HOST:9100``, ``serial:///dev/ttyUSB0?baudrate=19200``, ``usb://04b
 from __future__ import annotations
 
 import logging
-import os
+import shutil
 import socket
+import subprocess
+import sys
+import tempfile
 import threading
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from pathlib import Path
-from urllib.parse import unquote, urlsplit
-
-import platformdirs
 
 from app.config import PrinterSettings
+from devices import profiles
 from devices.errors import BadDeviceUrl, DeviceUnavailable, PrinterIOError, PrinterNotReady
-from devices.urls import parse_serial
+from devices.urls import PrinterUrl, parse_printer_url
 from printing.escpos_out import STATUS_OFFLINE_CAUSE, STATUS_PAPER, STATUS_PRINTER
 
 log = logging.getLogger(__name__)
 
 CONNECT_TIMEOUT_S = 3.0
 STATUS_TIMEOUT_S = 1.0
+# A missed status reply is asked again on the next job; only a printer that stayed silent
+# this many jobs in a row is left unasked, for STATUS_REST_S, before it is tried again.
+STATUS_MISSES_BEFORE_REST = 3
+STATUS_REST_S = 60.0
 READABLE_SCHEMES = ("tcp", "serial")
+SPOOLED_SCHEMES = ("cups", "lp")  # the system queue takes whole jobs, not a byte stream
+SPOOL_TIMEOUT_S = 30
 
 
 def _escpos():
-    """Import python-escpos with its capability cache in one fixed place: left unset, it
-    makes a new temporary directory at every import."""
-    os.environ.setdefault(
-        "ESCPOS_CAPABILITIES_PICKLE_DIR",
-        str(Path(platformdirs.user_cache_dir("tillbook", appauthor=False)) / "escpos"),
-    )
-    Path(os.environ["ESCPOS_CAPABILITIES_PICKLE_DIR"]).mkdir(parents=True, exist_ok=True)
-    import escpos.exceptions
-    import escpos.printer
-
-    return escpos
+    return profiles.escpos()
 
 
 @dataclass(frozen=True)
@@ -107,11 +104,14 @@ class Connection:
         self.url = url
         self.printer = printer
         self.sent = 0  # bytes handed to the transport on this connection
+        self.silent = False  # a status query went unanswered on this connection
 
     @property
     def can_read(self) -> bool:
-        if self.printer is not None and self.printer.answers_status is False:
-            return False  # it stayed silent before: do not wait out the timeout on every job
+        if self.silent:
+            return False  # do not wait out the timeout twice in one job
+        if self.printer is not None and self.printer.status_resting():
+            return False
         return self.scheme in READABLE_SCHEMES
 
     def send(self, data: bytes) -> None:
@@ -126,15 +126,40 @@ class Connection:
             ) from exc
         self.sent += len(data)
 
+    @property
+    def spooled(self) -> bool:
+        return self.scheme in SPOOLED_SCHEMES
+
+    def submit(self) -> None:
+        """Hand what was sent so far to the system print queue as one job, and raise
+        PrinterIOError if the queue refuses it. A stream transport has nothing to do."""
+        if not self.spooled:
+            return
+        try:
+            if self.scheme == "lp":
+                self.device.submit()
+            elif self.device.pending_job:
+                self.device.send()  # CupsPrinter: printFile, then it closes its buffer
+                self.device.tmpfile = tempfile.NamedTemporaryFile(delete=True)
+        except (OSError, RuntimeError, subprocess.SubprocessError, _cups_error()) as exc:
+            raise PrinterIOError(
+                f"printer {self.url}: the print queue refused the job: {_first_line(exc)}",
+                device="printer",
+                url=self.url,
+                partial=False,
+                refused=True,
+            ) from exc
+
     def status(self) -> PrinterStatus | None:
         """Ask DLE EOT 1, 2 and 4; None when the transport cannot read or nobody answers."""
         if not self.can_read:
             return None
         online = self._query(STATUS_PRINTER)
         if self.printer is not None:
-            self.printer.answers_status = online is not None
+            self.printer.status_answered(online is not None)
         if online is None:
-            log.info("printer %s does not answer status queries; not asking again", self.url)
+            self.silent = True
+            log.info("printer %s did not answer a status query", self.url)
             return None
         return _parse_status(online, self._query(STATUS_OFFLINE_CAUSE), self._query(STATUS_PAPER))
 
@@ -188,14 +213,16 @@ class ReceiptPrinter:
         self.settings = settings
         self.url = (url or settings.url or "dummy:").strip()
         try:
-            self.scheme = _scheme(self.url)
+            self.parsed: PrinterUrl | None = parse_printer_url(self.url)
+            self.scheme = self.parsed.scheme
             self.url_error = ""
         except BadDeviceUrl as exc:  # reported as the printer's state, and on each job
-            self.scheme, self.url_error = "", str(exc)
+            self.parsed, self.scheme, self.url_error = None, "", str(exc)
         self.recorded = bytearray()  # what a dummy: printer was sent
         self.last_status: PrinterStatus | None = None
         self.last_error = ""
-        self.answers_status: bool | None = None  # learnt from the first status query
+        self.status_misses = 0  # status queries unanswered in a row, one per job at most
+        self._status_rest_until = 0.0
         self._lock = threading.Lock()  # one job at a time on the wire
 
     @property
@@ -209,6 +236,24 @@ class ReceiptPrinter:
     @property
     def can_read(self) -> bool:
         return self.scheme in READABLE_SCHEMES
+
+    def status_answered(self, answered: bool) -> None:
+        if answered:
+            self.status_misses = 0
+            return
+        self.status_misses += 1
+        if self.status_misses >= STATUS_MISSES_BEFORE_REST:
+            self._status_rest_until = time.monotonic() + STATUS_REST_S
+            log.info(
+                "printer %s answered no status query on %d jobs; asking again in %ss",
+                self.url,
+                self.status_misses,
+                STATUS_REST_S,
+            )
+
+    def status_resting(self) -> bool:
+        """True while a printer that stays silent is left unasked (see STATUS_REST_S)."""
+        return time.monotonic() < self._status_rest_until
 
     @contextmanager
     def connect(self) -> Iterator[Connection]:
@@ -240,7 +285,9 @@ class ReceiptPrinter:
                 # algorithm on, every one stalls behind the peer's delayed ACK (~40 ms).
                 raw.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
             try:
-                yield Connection(device, self.scheme, self.url, self)
+                conn = Connection(device, self.scheme, self.url, self)
+                yield conn
+                conn.submit()  # anything not submitted by the caller (a drawer kick)
             finally:
                 if self.scheme == "dummy":
                     self.recorded += device.output
@@ -279,9 +326,17 @@ class ReceiptPrinter:
                 device="printer",
                 url=self.url,
             )
+        problem = profiles.profile_problem(self.settings.profile)
+        if problem:  # python-escpos would raise a bare KeyError from the constructor
+            raise DeviceUnavailable(
+                f"printer {self.url} unusable: printer.profile: {problem}",
+                device="printer",
+                url=self.url,
+            )
         try:
-            return factory(escpos.printer, self.url, self.settings.profile)
-        except (escpos.exceptions.Error, OSError, RuntimeError) as exc:
+            return factory(escpos.printer, self.parsed, self.settings.profile)
+        except (escpos.exceptions.Error, OSError, RuntimeError, KeyError) as exc:
+            # KeyError: a profile python-escpos lists but cannot load
             raise DeviceUnavailable(
                 f"printer {self.url} unusable: {_first_line(exc)}", device="printer", url=self.url
             ) from exc
@@ -289,7 +344,7 @@ class ReceiptPrinter:
     @staticmethod
     def _close(device) -> None:
         try:
-            device.close()  # CupsPrinter and LP send the job here
+            device.close()  # jobs for the system queue were submitted before this
         except (
             Exception
         ) as exc:  # a transport library's own error type; the job is out of our hands
@@ -298,15 +353,47 @@ class ReceiptPrinter:
         device._device = False
 
 
-def _scheme(url: str) -> str:
-    scheme = url.split(":", 1)[0].lower()
-    if scheme not in _FACTORIES:
-        raise BadDeviceUrl(
-            f"printer.url {url!r}: use tcp://, serial://, usb://, file://, cups://, lp://, "
-            "win32:// or dummy:",
-            url=url,
+def _cups_error() -> type[BaseException]:
+    """pycups's own error type, when pycups is loaded (cups:// cannot be used without it)."""
+    return getattr(sys.modules.get("cups"), "IPPError", OSError)
+
+
+class LpQueue:
+    """``lp://QUEUE``: the bytes of one job are collected, then given to ``lp -o raw`` in
+    one go by ``submit()``, whose exit status says whether the queue took them.
+    (python-escpos's LP ignores that status and submits only when it is closed.)"""
+
+    def __init__(self, queue: str) -> None:
+        self.queue = queue
+        self.buffer = bytearray()
+        self._device = None
+
+    def open(self) -> None:
+        if shutil.which("lp") is None:
+            raise FileNotFoundError(2, "no lp command (install CUPS)")
+        self._device = True
+
+    def _raw(self, data: bytes) -> None:
+        self.buffer += data
+
+    def submit(self) -> None:
+        if not self.buffer:
+            return
+        command = ["lp", "-o", "raw", "-t", "tillbook"]
+        if self.queue:
+            command += ["-d", self.queue]
+        done = subprocess.run(
+            command, input=bytes(self.buffer), capture_output=True, timeout=SPOOL_TIMEOUT_S
         )
-    return scheme
+        if done.returncode != 0:
+            said = (done.stderr or done.stdout).decode("utf-8", "replace").strip()
+            raise subprocess.SubprocessError(said or f"lp exit status {done.returncode}")
+        log.info("job of %d bytes queued on %s", len(self.buffer), self.queue or "default")
+        self.buffer.clear()
+
+    def close(self) -> None:
+        self.buffer.clear()
+        self._device = None
 
 
 def _first_line(exc: BaseException) -> str:
@@ -320,20 +407,15 @@ def _first_line(exc: BaseException) -> str:
 
 
 def _profile(profile: str) -> dict:
-    return {} if profile in ("", "default") else {"profile": profile}
+    return {} if profile in profiles.DEFAULT_PROFILES else {"profile": profile}
 
 
-def _tcp(printer, url: str, profile: str):
-    parts = urlsplit(url)
-    if not parts.hostname:
-        raise BadDeviceUrl(f"printer.url {url!r} names no host", url=url)
-    return printer.Network(
-        parts.hostname, port=parts.port or 9100, timeout=CONNECT_TIMEOUT_S, **_profile(profile)
-    )
+def _tcp(printer, url: PrinterUrl, profile: str):
+    return printer.Network(url.host, port=url.port, timeout=CONNECT_TIMEOUT_S, **_profile(profile))
 
 
-def _serial(printer, url: str, profile: str):
-    params = parse_serial(url, device="printer")
+def _serial(printer, url: PrinterUrl, profile: str):
+    params = url.serial
     return printer.Serial(
         params.port,
         baudrate=params.baudrate,
@@ -346,32 +428,29 @@ def _serial(printer, url: str, profile: str):
     )
 
 
-def _usb(printer, url: str, profile: str):
-    ids = urlsplit(url).netloc
-    try:
-        vendor, product = (int(part, 16) for part in ids.split(":"))
-    except ValueError as exc:
-        raise BadDeviceUrl(f"printer.url {url!r}: expected usb://VID:PID in hex", url=url) from exc
-    return printer.Usb(vendor, product, timeout=int(CONNECT_TIMEOUT_S * 1000), **_profile(profile))
+def _usb(printer, url: PrinterUrl, profile: str):
+    return printer.Usb(
+        url.vendor, url.product, timeout=int(CONNECT_TIMEOUT_S * 1000), **_profile(profile)
+    )
 
 
-def _file(printer, url: str, profile: str):
-    return printer.File(unquote(urlsplit(url).path), **_profile(profile))
+def _file(printer, url: PrinterUrl, profile: str):
+    return printer.File(url.name, **_profile(profile))
 
 
-def _cups(printer, url: str, profile: str):
-    return printer.CupsPrinter(unquote(urlsplit(url).netloc), **_profile(profile))
+def _cups(printer, url: PrinterUrl, profile: str):
+    return printer.CupsPrinter(url.name, **_profile(profile))
 
 
-def _lp(printer, url: str, profile: str):
-    return printer.LP(unquote(urlsplit(url).netloc), **_profile(profile))
+def _lp(printer, url: PrinterUrl, profile: str):
+    return LpQueue(url.name)
 
 
-def _win32(printer, url: str, profile: str):
-    return printer.Win32Raw(unquote(urlsplit(url).netloc), **_profile(profile))
+def _win32(printer, url: PrinterUrl, profile: str):
+    return printer.Win32Raw(url.name, **_profile(profile))
 
 
-def _dummy(printer, url: str, profile: str):
+def _dummy(printer, url: PrinterUrl, profile: str):
     return printer.Dummy(**_profile(profile))
 
 

@@ -1,10 +1,14 @@
-"""Device URLs from config.toml: ``serial:///dev/ttyUSB0?baudrate=9600&parity=E``..."""
+"""Device URLs from config.toml: ``serial:///dev/ttyUSB0?baudrate=9600&parity=E``...
+
+Each parser raises ``BadDeviceUrl`` whose message starts with the config key
+(``printer.url: ...``), so the same words serve ``config check`` and the device's state.
+"""
 
 from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from urllib.parse import parse_qsl, urlsplit
+from urllib.parse import parse_qsl, unquote, urlsplit
 
 from devices.errors import BadDeviceUrl, DeviceUnavailable
 
@@ -52,12 +56,13 @@ class SerialParams:
 
 def parse_serial(url: str, *, device: str, defaults: dict | None = None) -> SerialParams:
     """``serial:///dev/ttyACM0?baudrate=9600`` or ``serial://COM3?baudrate=9600&parity=E``."""
+    key = f"{device}.url"
     parts = urlsplit(url)
     if parts.scheme != "serial":
-        raise BadDeviceUrl(f"{device}: {url!r} is not a serial:// URL", device=device, url=url)
+        raise BadDeviceUrl(f"{key}: {url!r} is not a serial:// URL", device=device, url=url)
     port = parts.netloc + parts.path if parts.netloc else parts.path
     if not port:
-        raise BadDeviceUrl(f"{device}: {url!r} names no port", device=device, url=url)
+        raise BadDeviceUrl(f"{key}: {url!r} names no port", device=device, url=url)
     values = dict(defaults or {})
     for key, value in parse_qsl(parts.query):
         values[key] = value
@@ -71,16 +76,80 @@ def parse_serial(url: str, *, device: str, defaults: dict | None = None) -> Seri
         )
     except (KeyError, ValueError) as exc:
         raise BadDeviceUrl(
-            f"{device}: bad serial setting in {url!r}: {exc}", device=device, url=url
+            f"{key}: bad serial setting in {url!r}: {exc}", device=device, url=url
         ) from exc
     unknown = set(values) - {"baudrate", "bytesize", "parity", "stopbits"}
     if unknown:
         raise BadDeviceUrl(
-            f"{device}: unknown serial setting {', '.join(sorted(unknown))} in {url!r}",
+            f"{key}: unknown serial setting {', '.join(sorted(unknown))} in {url!r}",
             device=device,
             url=url,
         )
     return params
+
+
+PRINTER_SCHEMES = ("tcp", "serial", "usb", "file", "cups", "lp", "win32", "dummy")
+
+
+@dataclass(frozen=True)
+class PrinterUrl:
+    """A parsed ``printer.url``; ``name`` is the file path, queue or Windows printer name."""
+
+    scheme: str
+    host: str = ""
+    port: int = 9100
+    name: str = ""
+    vendor: int = 0
+    product: int = 0
+    serial: SerialParams | None = None
+
+
+def parse_printer_url(url: str) -> PrinterUrl:
+    """``tcp://HOST:9100``, ``serial://...``, ``usb://VID:PID``, ``file:///dev/usb/lp0``,
+    ``cups://QUEUE``, ``lp://QUEUE``, ``win32://NAME`` or ``dummy:``."""
+    scheme = url.split(":", 1)[0].lower()
+    if scheme not in PRINTER_SCHEMES or ":" not in url:
+        raise BadDeviceUrl(
+            f"printer.url: {url!r}: use tcp://, serial://, usb://, file://, cups://, lp://, "
+            "win32:// or dummy:",
+            device="printer",
+            url=url,
+        )
+    if scheme == "serial":
+        return PrinterUrl(scheme, serial=parse_serial(url, device="printer"))
+    if scheme == "dummy":
+        return PrinterUrl(scheme)
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError as exc:  # a port that is not a number or out of range
+        raise BadDeviceUrl(f"printer.url: {url!r}: {exc}", device="printer", url=url) from exc
+    if scheme == "tcp":
+        if not parts.hostname:
+            raise BadDeviceUrl(f"printer.url: {url!r} names no host", device="printer", url=url)
+        return PrinterUrl(scheme, host=parts.hostname, port=port or 9100)
+    if scheme == "usb":
+        try:
+            vendor, product = (int(part, 16) for part in parts.netloc.split(":"))
+        except ValueError as exc:
+            raise BadDeviceUrl(
+                f"printer.url: {url!r}: expected usb://VID:PID in hex", device="printer", url=url
+            ) from exc
+        return PrinterUrl(scheme, vendor=vendor, product=product)
+    if scheme == "file":
+        path = unquote(parts.path)
+        if not path:
+            raise BadDeviceUrl(f"printer.url: {url!r} names no file", device="printer", url=url)
+        return PrinterUrl(scheme, name=path)
+    return PrinterUrl(scheme, name=unquote(parts.netloc))  # empty: the system's default
+
+
+def check_url(device: str, url: str, *, defaults: dict | None = None) -> None:
+    """Raise ``BadDeviceUrl`` if ``url`` is not a valid URL for ``device``'s config key."""
+    if device == "printer":
+        parse_printer_url(url)
+    else:
+        parse_serial(url, device=device, defaults=defaults)
 
 
 def open_error(exc: BaseException) -> str:

@@ -42,8 +42,10 @@ def printer_test(ctx, args) -> int:
             ctx.config.shop,
             width_cols=columns_for_paper(settings.paper_mm),
             status=f"状态 Status: {state}",
+            encoding=settings.encoding,
         )
         conn.send(doc_to_escpos(doc, encoding=settings.encoding))
+        conn.submit()  # a system queue (cups://, lp://) says here whether it took the job
         after = conn.status()
     if printer.scheme == "dummy":
         print(f"test receipt recorded by dummy: ({len(printer.recorded)} bytes); nothing printed")

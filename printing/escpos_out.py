@@ -23,6 +23,7 @@ from printing.layout import (
     Text,
     align,
     char_width,
+    chinese_codec,
 )
 
 log = logging.getLogger(__name__)
@@ -82,7 +83,7 @@ def encode_text(text: str, encoding: str) -> bytes:
             try:
                 out += ch.encode(enc.codec)
             except UnicodeEncodeError:
-                out += b"?" * max(1, char_width(ch))
+                out += b"?" * max(1, char_width(ch, chinese_codec(encoding)))
         return bytes(out)
 
 
@@ -168,11 +169,11 @@ def doc_to_escpos(doc: ReceiptDoc, *, encoding: str = "gb18030") -> bytes:
     """The whole job: preamble, every element, and the cut the layout asks for."""
     if encoding not in ENCODINGS:
         raise ValueError(f"unknown printer encoding {encoding!r}")
-    width = doc.width_cols
+    width, codec = doc.width_cols, chinese_codec(encoding)
     out = bytearray(preamble(encoding))
     for element in doc.elements:
         if isinstance(element, Text):
-            line = encode_text(align(element.text, width, element.align), encoding)
+            line = encode_text(align(element.text, width, element.align, codec), encoding)
             if element.bold or element.tall:
                 style = (ESC + b"E\x01" if element.bold else b"") + (
                     GS + b"!\x01" if element.tall else b""

@@ -68,32 +68,52 @@ class ReceiptDoc:
     width_cols: int
     elements: tuple[Element, ...] = field(default_factory=tuple)
     ref: str = ""  # the receipt number, for log lines
+    codec: str | None = None  # laid out for a printer in Chinese mode with this codec
 
 
 # -- column arithmetic ---------------------------------------------------------------------
+#
+# ``codec`` names the codec of a printer in Chinese mode (gb18030, gbk): such a printer prints
+# every character that encodes to two or more bytes as two columns, “ ” · × — ① ℃ included.
+# Without it (single-byte code pages, the customer display) East Asian wide and full-width
+# characters take two columns and the rest one.
+
+CHINESE_CODECS = ("gb18030", "gbk")
 
 
-@lru_cache(maxsize=4096)
-def char_width(ch: str) -> int:
-    """Printer columns of one character: 2 for CJK and full-width forms, 0 for combining."""
+def chinese_codec(encoding: str) -> str | None:
+    """The codec that sets column widths for a printer ``encoding``; None if single-byte."""
+    return encoding if encoding in CHINESE_CODECS else None
+
+
+@lru_cache(maxsize=8192)
+def char_width(ch: str, codec: str | None = None) -> int:
+    """Printer columns of one character (see above); 0 for combining marks without a codec."""
+    if codec is not None:
+        if ch.isascii():
+            return 1
+        try:
+            return 1 if len(ch.encode(codec)) == 1 else 2
+        except UnicodeEncodeError:
+            return 2  # printed as "??"
     if unicodedata.combining(ch):
         return 0
     return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
 
 
-def text_width(text: str) -> int:
+def text_width(text: str, codec: str | None = None) -> int:
     if text.isascii():
         return len(text)
-    return sum(char_width(ch) for ch in text)
+    return sum(char_width(ch, codec) for ch in text)
 
 
-def clip(text: str, width: int) -> str:
+def clip(text: str, width: int, codec: str | None = None) -> str:
     """The longest start of ``text`` that fits in ``width`` columns."""
-    if text_width(text) <= width:
+    if text_width(text, codec) <= width:
         return text
     out, used = [], 0
     for ch in text:
-        w = char_width(ch)
+        w = char_width(ch, codec)
         if used + w > width:
             break
         out.append(ch)
@@ -101,11 +121,11 @@ def clip(text: str, width: int) -> str:
     return "".join(out)
 
 
-def wrap(text: str, width: int) -> list[str]:
+def wrap(text: str, width: int, codec: str | None = None) -> list[str]:
     """Split ``text`` into lines of at most ``width`` columns (never splitting a character)."""
     lines = []
-    while text_width(text) > width:
-        head = clip(text, width)
+    while text_width(text, codec) > width:
+        head = clip(text, width, codec)
         cut = head.rfind(" ")
         if cut > width // 2 and head.isascii():
             head = head[:cut]
@@ -115,10 +135,10 @@ def wrap(text: str, width: int) -> list[str]:
     return lines
 
 
-def align(text: str, width: int, how: Align) -> str:
+def align(text: str, width: int, how: Align, codec: str | None = None) -> str:
     """``text`` padded with spaces on the left so it sits left, centred or right."""
-    text = clip(text, width)
-    room = width - text_width(text)
+    text = clip(text, width, codec)
+    room = width - text_width(text, codec)
     if how == "center":
         return " " * (room // 2) + text
     if how == "right":
@@ -126,12 +146,12 @@ def align(text: str, width: int, how: Align) -> str:
     return text
 
 
-def two_columns(left: str, right: str, width: int) -> str:
+def two_columns(left: str, right: str, width: int, codec: str | None = None) -> str:
     """``left`` and ``right`` on one line, ``right`` flush to the edge; ``left`` is clipped
     to keep at least one space between them."""
-    right_w = text_width(right)
-    left = clip(left, max(0, width - right_w - 1))
-    return left + " " * (width - text_width(left) - right_w) + right
+    right_w = text_width(right, codec)
+    left = clip(left, max(0, width - right_w - 1), codec)
+    return left + " " * (width - text_width(left, codec) - right_w) + right
 
 
 # -- preview -------------------------------------------------------------------------------
@@ -139,17 +159,17 @@ def two_columns(left: str, right: str, width: int) -> str:
 
 def receipt_text(doc: ReceiptDoc) -> str:
     """The receipt as plain text, line for line what the printer prints."""
-    width = doc.width_cols
+    width, codec = doc.width_cols, doc.codec
     out: list[str] = []
     for element in doc.elements:
         if isinstance(element, Text):
-            out.append(align(element.text, width, element.align))
+            out.append(align(element.text, width, element.align, codec))
         elif isinstance(element, Rule):
             out.append(element.char * width)
         elif isinstance(element, Barcode):
-            out.append(align(f"||||| {element.data} |||||", width, "center"))
+            out.append(align(f"||||| {element.data} |||||", width, "center", codec))
         elif isinstance(element, QRCode):
-            out.append(align(f"[QR {element.data}]", width, "center"))
+            out.append(align(f"[QR {element.data}]", width, "center", codec))
         elif isinstance(element, Logo):
             out.append(align("[logo]", width, "center"))
         elif isinstance(element, Feed):

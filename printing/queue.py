@@ -45,6 +45,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 DRAWER_WINDOW_S = 120
+PAPER_RAN_OUT = "paper ran out while printing: the receipt may be incomplete; retry or skip"
 OPEN_STATES = ("pending", "waiting", "sending", "failed")
 _NOW = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
 
@@ -293,7 +294,10 @@ class PrintQueue:
         try:
             receipt_no, data = self._render(store, sale_id, reprint=kind == "reprint")
         except TillbookError as exc:
-            self._finish(store, job_id, "failed", f"cannot lay out the receipt: {exc}", kick=None)
+            # Nothing was sent: the kick is recorded as not made, never left 'sending'
+            # (which a restart would count as kicked).
+            reason = f"cannot lay out the receipt: {exc}"
+            self._finish(store, job_id, "failed", reason, kick="failed" if kick else None)
             return True
 
         kicked = False
@@ -311,12 +315,22 @@ class PrintQueue:
                     raise
                 if kick:
                     conn.send(drawer_kick(pin))
+                    conn.submit()  # a system queue kicks only once it has the job
                     kicked = self._drawer_done(store, job_id)
                 conn.send(data)
-                self._finish(store, job_id, "done", "", kick=None)
+                conn.submit()  # the system queue took the job, or PrinterIOError
                 after = _status_after(conn)
+                if after is not None and after.paper == "out":
+                    # The roll ended during the job: the paper may lack its end. The kick
+                    # is recorded done already, so a retry reprints without opening it.
+                    self._finish(store, job_id, "failed", PAPER_RAN_OUT, kick=None)
+                    log.warning("receipt %s may be incomplete: paper ran out", receipt_no)
+                    return False
+                self._finish(store, job_id, "done", "", kick=None)
         except PrinterIOError as exc:
             reason = "connection lost while printing: check the paper, then retry or skip"
+            if getattr(exc, "refused", False):
+                reason = f"the print queue refused the job ({exc}); retry or skip"
             drawer = "failed" if kick and not kicked else None
             self._finish(store, job_id, "failed", reason, kick=drawer)
             log.warning("receipt %s not printed: %s", receipt_no, exc)
@@ -341,6 +355,7 @@ class PrintQueue:
             reprint=reprint,
             code=settings.receipt_code,
             logo=settings.logo,
+            encoding=settings.encoding,
         )
         return sale.receipt_no, doc_to_escpos(doc, encoding=settings.encoding)
 

@@ -33,6 +33,11 @@ class Decoded:
         return [e[1] for e in self.events if e[0] == "status"]
 
     @property
+    def columns(self) -> list[int]:
+        """Printed width of each line, in the order of ``lines``."""
+        return [e[2]["columns"] for e in self.events if e[0] == "line"]
+
+    @property
     def text(self) -> str:
         return "\n".join(line.rstrip() for line in self.lines)
 
@@ -53,6 +58,14 @@ class Decoded:
 CODEPAGES = {0: "cp437", 19: "cp858"}
 
 
+def printed_columns(line: str, *, chinese: bool) -> int:
+    """Columns the line takes on paper: in Chinese mode a printer prints each character of
+    two or more bytes as two columns (GB18030's 4-byte ones too); a code page, one a byte."""
+    if not chinese:
+        return len(line)
+    return sum(1 if len(ch.encode("gb18030")) == 1 else 2 for ch in line)
+
+
 def decode(data: bytes) -> Decoded:
     out = Decoded()
     codec = "cp437"
@@ -64,7 +77,8 @@ def decode(data: bytes) -> Decoded:
     def flush_line() -> None:
         line = bytes(text).decode("gb18030" if chinese else codec)
         out.lines.append(line)
-        out.events.append(("line", line, {"bold": bold, "tall": tall}))
+        style = {"bold": bold, "tall": tall, "columns": printed_columns(line, chinese=chinese)}
+        out.events.append(("line", line, style))
         text.clear()
 
     while i < n:

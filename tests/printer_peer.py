@@ -1,6 +1,7 @@
 """A receipt printer on 127.0.0.1: records every byte and answers DLE EOT status queries.
 
-Faults are switches: ``offline``, ``paper_out``, ``cover_open``, ``paper_low``; ``down()``
+Faults are switches: ``offline``, ``paper_out``, ``cover_open``, ``paper_low``,
+``miss_replies`` (status queries left unanswered), ``roll_ends_at_cut``; ``down()``
 closes the port (connection refused) and ``up()`` opens it again on the same port.
 """
 
@@ -16,6 +17,8 @@ from tests.escpos_decode import Decoded, decode
 class PrinterPeer:
     def __init__(self, *, answers_status: bool = True) -> None:
         self.answers_status = answers_status
+        self.miss_replies = 0  # leave this many status queries unanswered, then answer again
+        self.roll_ends_at_cut = False  # paper_out turns on when a cut command arrives
         self.offline = False
         self.paper_out = False
         self.paper_low = False
@@ -111,6 +114,8 @@ class PrinterPeer:
                     return
                 with self._lock:
                     self.received += chunk
+                if self.roll_ends_at_cut and b"\x1dV" in chunk:
+                    self.paper_out = True
                 pending = self._answer(client, pending + chunk)
 
     def _answer(self, client: socket.socket, data: bytes) -> bytes:
@@ -120,7 +125,9 @@ class PrinterPeer:
             at = data.find(b"\x10\x04", start)
             if at < 0 or at + 2 >= len(data):
                 return data[at:] if 0 <= at else b""
-            if self.answers_status:
+            if self.miss_replies > 0:
+                self.miss_replies -= 1
+            elif self.answers_status:
                 client.sendall(bytes([self._status(data[at + 2])]))
             start = at + 3
 

@@ -283,3 +283,62 @@ def test_drawer_sensor_reads_through_the_printer(peer):
     assert low.is_open() is False
     unwired = CashDrawer(drawer.printer, Config().drawer)
     assert unwired.is_open() is None
+
+
+def test_one_missed_status_reply_does_not_stop_the_next_paper_out_check(store, till, queue, peer):
+    peer.miss_replies = 1  # the first job's status query goes unanswered
+    first = ring_up(till, tender="card", amount=350)
+    queue.start()
+    peer.wait_for(lambda d: d.cuts == 1)
+    wait_until(lambda: job_rows(store)[0]["state"] == "done")
+
+    peer.paper_out = True
+    ring_up(till, tender="card", amount=350)
+    wait_until(lambda: len(job_rows(store)) == 2 and job_rows(store)[1]["state"] == "waiting")
+    assert job_rows(store)[1]["reason"] == "paper out"
+    time.sleep(0.5)
+    [page] = peer.decoded().receipts()  # nothing went to a printer with no paper
+    assert any(first.receipt_no in line for line in page)
+
+    peer.paper_out = False
+    out = peer.wait_for(lambda d: d.cuts == 2)
+    assert len(out.receipts()) == 2
+
+
+def test_paper_out_after_the_job_fails_it_as_maybe_incomplete_and_kicks_once(
+    store, till, queue, peer
+):
+    done = ring_up(till)
+    peer.roll_ends_at_cut = True  # the roll ends while the receipt prints
+    queue.start()
+    wait_until(lambda: job_rows(store)[0]["state"] == "failed")
+    row = job_rows(store)[0]
+    assert "may be incomplete" in row["reason"]
+    assert row["drawer"] == "done"
+    assert peer.decoded().cuts == 1
+
+    peer.roll_ends_at_cut = False
+    peer.paper_out = False  # a new roll
+    assert queue.retry(row["id"]) is True
+    out = peer.wait_for(lambda d: d.cuts == 2)
+    wait_until(lambda: job_rows(store)[0]["state"] == "done")
+    assert out.drawer_kicks == [2]  # the reprint did not open the drawer again
+    assert all(any(done.receipt_no in line for line in page) for page in out.receipts())
+
+
+def test_a_receipt_that_cannot_be_laid_out_leaves_its_kick_unmade(store, till, queue, peer):
+    store.execute("PRAGMA foreign_keys = OFF")
+    store.execute(
+        "INSERT INTO print_jobs (sale_id, kind, drawer) VALUES (9999, 'receipt', 'pending')"
+    )
+    queue.start()
+    wait_until(lambda: job_rows(store)[0]["state"] == "failed")
+    row = job_rows(store)[0]
+    assert "cannot lay out" in row["reason"] and row["drawer"] == "failed"
+    queue.stop()
+    q2 = PrintQueue(store.path, queue.config, queue.devices, retry_s=0.2, poll_s=0.02)
+    q2.start()  # the restart's recovery must not count it as kicked
+    time.sleep(0.3)
+    q2.stop()
+    assert job_rows(store)[0]["drawer"] == "failed"
+    assert peer.decoded().drawer_kicks == []

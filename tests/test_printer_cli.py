@@ -145,3 +145,31 @@ def test_jobs_retry_skip_and_reprint_from_the_command_line(tmp_path, store, till
     unknown = run_cli(tmp_path, "reprint", "T01-999999")
     assert unknown.returncode == 1 and "T01-999999" in unknown.stderr
     assert run_cli(tmp_path, "jobs").stdout.startswith("2\t")
+
+
+def test_bad_profile_in_config_is_one_line_naming_the_key(tmp_path, peer):
+    (tmp_path / "config.toml").write_text(
+        f'[printer]\nurl = "{peer.url}"\nprofile = "NoSuchModel"\n', encoding="utf-8"
+    )
+    result = run(tmp_path)
+    assert result.returncode == 1
+    assert "printer.profile" in result.stderr and "Traceback" not in result.stderr
+    assert result.stderr.strip().count("\n") == 0
+    assert peer.decoded().events == []
+
+
+def test_a_refused_lp_job_is_one_line_and_exit_1(tmp_path, monkeypatch):
+    import os
+
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    (bin_dir / "lp").write_text(
+        '#!/bin/sh\ncat > /dev/null\necho "lp: Unable to print: queue stopped" >&2\nexit 1\n'
+    )
+    (bin_dir / "lp").chmod(0o755)
+    monkeypatch.setenv("PATH", f"{bin_dir}{os.pathsep}{os.environ['PATH']}")
+    result = run(tmp_path, "--printer", "lp://receipts")
+    assert result.returncode == 1
+    assert "refused" in result.stderr and "queue stopped" in result.stderr
+    assert result.stderr.strip().count("\n") == 0 and "Traceback" not in result.stderr
+    assert "test receipt sent" not in result.stdout

@@ -121,17 +121,19 @@ def test_usb_without_pyusb_is_a_state_and_jobs_wait(store, till):
         devices.close()
 
 
-def test_a_printer_that_never_answers_status_is_asked_once(tmp_path):
+def test_a_printer_that_never_answers_status_rests_after_three_jobs(tmp_path):
     from tests.printer_peer import PrinterPeer
 
     with PrinterPeer(answers_status=False) as peer:
         printer = ReceiptPrinter(PrinterSettings(url=peer.url))
-        for _ in range(2):
+        for _ in range(4):
             with printer.connect() as conn:
                 assert printer.ensure_ready(conn) is None
                 conn.send(doc_to_escpos(render_test_receipt(SHOP, width_cols=48)))
-        out = peer.wait_for(lambda d: d.cuts == 2)
-    assert out.status_queries == [1]  # asked on the first job only, then never again
+                assert conn.status() is None  # not asked again after the job
+        out = peer.wait_for(lambda d: d.cuts == 4)
+    # Asked once per job, then left alone rather than waiting out the timeout every time.
+    assert out.status_queries == [1, 1, 1]
 
 
 def test_line_lost_mid_job_fails_and_is_never_resent_on_its_own(store, till, tmp_path):
@@ -201,3 +203,112 @@ def test_a_late_status_byte_is_not_taken_for_the_next_answer():
             time.sleep(0.1)
             peer.offline = False
             assert conn.status().ready  # taken as the new answer, it would say offline
+
+
+def test_an_unknown_profile_is_the_printers_state_and_jobs_wait(store, till):
+    """Settings made in code skip config.toml's check: the printer must still only wait."""
+    from tests.printer_peer import PrinterPeer
+
+    with PrinterPeer() as peer:
+        config = Config().replace("printer", url=peer.url, profile="NoSuchModel")
+        with pytest.raises(DeviceUnavailable, match="printer.profile"):
+            ReceiptPrinter(config.printer).check()
+        devices = DeviceManager(config)
+        till.sale_hooks.append(receipt_job_hook(config))
+        queue = PrintQueue(store.path, config, devices, retry_s=0.2, poll_s=0.02)
+        till.scan("6901234567892")
+        till.add_payment(tender="cash", amount=350)
+        till.complete()
+        queue.start()
+        try:
+            deadline = time.monotonic() + 15
+            while not queue.jobs() or queue.jobs()[0].state != "waiting":
+                assert time.monotonic() < deadline, queue.jobs()
+                time.sleep(0.02)
+            [job] = queue.jobs()
+            assert "printer.profile" in job.reason and job.drawer == "pending"
+        finally:
+            queue.stop()
+            devices.close()
+        assert peer.decoded().events == []
+
+
+def fake_lp(tmp_path, monkeypatch, *, exit_status: int):
+    """An ``lp`` command on PATH, run as a real process: it keeps each job's bytes and its
+    arguments in ``spool/``, and exits with ``exit_status`` (non-zero: says why on stderr)."""
+    bin_dir, spool = tmp_path / "bin", tmp_path / "spool"
+    bin_dir.mkdir()
+    spool.mkdir()
+    refuse = 'echo "lp: The printer or class does not exist." >&2\n' if exit_status else ""
+    script = bin_dir / "lp"
+    script.write_text(
+        "#!/bin/sh\n"
+        f'n=$(ls "{spool}" | grep -c job-)\n'
+        f'echo "$@" > "{spool}/args-$n"\n'
+        f'cat > "{spool}/job-$n"\n'
+        f"{refuse}exit {exit_status}\n",
+        encoding="utf-8",
+    )
+    script.chmod(0o755)
+    lpstat = bin_dir / "lpstat"  # what a CUPS with one queue answers
+    lpstat.write_text(
+        '#!/bin/sh\n[ "$1" = -v ] && echo "device for receipts: socket://127.0.0.1:9100" '
+        "|| echo receipts\n",
+        encoding="utf-8",
+    )
+    lpstat.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{bin_dir}{os.pathsep}{os.environ['PATH']}")
+    return spool
+
+
+def spooled_jobs(spool):
+    count = len(list(spool.glob("job-*")))
+    return [decode((spool / f"job-{n}").read_bytes()) for n in range(count)]
+
+
+def run_lp_queue(store, till, url: str):
+    config = Config().replace("printer", url=url)
+    devices = DeviceManager(config)
+    till.sale_hooks.append(receipt_job_hook(config))
+    queue = PrintQueue(store.path, config, devices, retry_s=0.1, poll_s=0.02)
+    till.scan("6901234567892")
+    till.add_payment(tender="cash", amount=500)
+    done = till.complete()
+    queue.start()
+    try:
+        deadline = time.monotonic() + 15
+        while not queue.jobs(pending_only=False) or queue.jobs(pending_only=False)[0].state in (
+            "pending",
+            "sending",
+        ):
+            assert time.monotonic() < deadline, queue.jobs(pending_only=False)
+            time.sleep(0.02)
+        time.sleep(0.3)  # three retry periods: nothing more may happen
+        return done, queue.jobs(pending_only=False)
+    finally:
+        queue.stop()
+        devices.close()
+
+
+def test_a_job_the_lp_queue_refuses_fails_and_is_not_recorded_printed(
+    store, till, tmp_path, monkeypatch
+):
+    spool = fake_lp(tmp_path, monkeypatch, exit_status=1)
+    _, [job] = run_lp_queue(store, till, "lp://receipts")
+    assert job.state == "failed" and job.attempts == 1
+    assert "refused" in job.reason and "does not exist" in job.reason
+    assert job.drawer == "failed"  # the kick went to the refused queue too: not kicked
+    [kick] = spooled_jobs(spool)  # handed over, refused, and the receipt not sent after it
+    assert kick.drawer_kicks == [2] and kick.lines == []
+
+
+def test_lp_queue_gets_the_kick_then_the_receipt_as_raw_jobs(store, till, tmp_path, monkeypatch):
+    spool = fake_lp(tmp_path, monkeypatch, exit_status=0)
+    done, [job] = run_lp_queue(store, till, "lp://receipts")
+    assert (job.state, job.drawer) == ("done", "done")
+    kick, receipt = spooled_jobs(spool)
+    assert kick.drawer_kicks == [2]
+    assert receipt.cuts == 1 and receipt.barcodes == [("CODE128", done.receipt_no)]
+    assert "可口可乐 330ml" in receipt.lines
+    args = (spool / "args-1").read_text().split()
+    assert "raw" in args and args[args.index("-d") + 1] == "receipts"

@@ -229,3 +229,45 @@ def test_control_characters_in_names_cannot_command_the_printer(store):
     _, out = printed(sales.load(store, sale_id=sale_id))
     assert out.drawer_kicks == []
     assert "Cola p  ú CUT" in out.lines  # one line, each control character a space
+
+
+PUNCTUATED = (
+    "“特级”西湖龙井·明前 250g×2 — 礼盒装①②③ Longjing",
+    "鲜奶 4℃冷藏 “每日”·950ml×1 — 新品①",
+    "东北大米（散装）·五常 “稻花香” ×1 — 2024",
+    "Free-range eggs “10” × 2 — farm ① ℃",
+)
+
+
+@pytest.mark.parametrize("width", [32, 48])
+def test_chinese_punctuation_never_runs_past_the_paper_edge(sale, width):
+    import dataclasses
+
+    lines = tuple(
+        dataclasses.replace(line, name=name)
+        for line, name in zip(sale.lines, PUNCTUATED * 2, strict=False)
+    )
+    sale = dataclasses.replace(
+        sale, lines=lines, cashier_name="李娜·“早班”—①号收银×", customer_name="王“小明”·会员①℃"
+    )
+    shop = ShopSettings(name="“好邻居”便利店·徐汇①店 — 24h×7", address="漕溪北路88号·①楼 “东门”")
+    for encoding in ("gb18030", "gbk"):
+        doc = render_receipt(sale, shop, width_cols=width, encoding=encoding)
+        out = decode(doc_to_escpos(doc, encoding=encoding))
+        assert max(out.columns) <= width, [
+            (c, line) for c, line in zip(out.columns, out.lines, strict=True) if c > width
+        ]
+        total = next(e for e in out.events if e[0] == "line" and e[1].startswith("合计"))
+        assert total[2]["columns"] == width  # the amount still sits at the right edge
+        assert any("“特级”" in line for line in out.lines)
+        preview = [line for line in receipt_text(doc).splitlines() if "|||||" not in line]
+        printed_lines = [line.rstrip() for line in out.lines]
+        assert [line for line in printed_lines if line] == [
+            line for line in preview if line and set(line) != {"="}
+        ]  # the preview lays out what the paper gets
+
+
+def test_single_byte_code_pages_keep_one_column_a_byte(sale):
+    for width in (32, 48):
+        _, out = printed(sale, width, encoding="cp437")
+        assert max(out.columns) <= width
