@@ -74,6 +74,27 @@ def test_a_new_till_gets_the_catalog_searchable_with_stock_and_users(chain, tmp_
     assert t.sync().pulled == 0  # the cursor was saved with the page
 
 
+def test_stock_pulled_a_page_before_its_product_is_kept_for_a_new_till(chain, tmp_path):
+    # 1,000 products in one owner change, then stock for one of them, then its price: the
+    # product now sorts after its stock level, which ends the tenth page of 100.
+    chain.add_products(*(product(f"P{i:04d}", 100 + i) for i in range(1000)))
+    chain.receive("P0500", 7000)
+    chain.add_products(product("P0500", 999))
+    t = chain.till(tmp_path / "t1", "T01")
+
+    with SyncClient(t.config.sync.server, t.token) as client:
+        moved = cycle.Moved()
+        cycle.pull(t.store, client, moved, limit=100)
+
+    assert moved.pulled == 1001
+    server_level = chain.database.scalar(
+        "SELECT on_hand_milli FROM stock_levels WHERE sku = 'P0500'"
+    )
+    assert t.on_hand("P0500") == server_level == 7000
+    assert t.store.scalar("SELECT price FROM products WHERE sku = 'P0500'") == 999
+    assert t.store.scalar("SELECT count(*) FROM held_stock_levels") == 0
+
+
 def test_a_gap_is_answered_with_the_expected_sequence(chain, tmp_path):
     t = chain.till(tmp_path / "t1", "T01")
     change = {"seq": 5, "uuid": "a" * 32, "kind": "customer", "version": 1}
