@@ -557,12 +557,19 @@ def _validate(change: models.Change, till: TillRow) -> tuple[object, str]:
 
 
 def describe(exc: ValidationError) -> str:
-    parts = []
-    for error in exc.errors()[:5]:
-        where = ".".join(str(p) for p in error["loc"]) or "body"
-        parts.append(f"{where}: {error['msg']}")
-    more = exc.error_count() - len(parts)
+    errors = exc.errors()
+    parts = [error_text(error) for error in errors[:5]]
+    more = len(errors) - len(parts)
     return "; ".join(parts) + (f" (and {more} more)" if more > 0 else "")
+
+
+def error_text(error: dict) -> str:
+    """One validation error as ``where: what`` for a person reading the till's outbox."""
+    where = ".".join(str(p) for p in error.get("loc", ()) if p != "body") or "body"
+    message = error.get("msg", "invalid")
+    if error.get("ctx", {}).get("pattern") == models.NO_NUL:
+        message = models.NO_NUL_REASON
+    return f"{where}: {message}"
 
 
 def _apply(conn: Connection, batch: Batch, plan: list, resent_uuids: set[str]) -> list[dict]:
@@ -923,16 +930,22 @@ def decode_cursor(cursor: str | None) -> tuple[int, int, list]:
     try:
         padded = cursor + "=" * (-len(cursor) % 4)
         rev, feed, key = json.loads(base64.urlsafe_b64decode(padded.encode()))
-        ok = isinstance(rev, int) and isinstance(feed, int) and isinstance(key, list)
-        if (
-            ok
-            and 0 <= feed <= len(FEEDS)
-            and (feed == len(FEEDS) or len(key) == len(FEEDS[feed][2]))
-        ):
-            return rev, feed, key
-    except (ValueError, TypeError, UnicodeDecodeError):
+        if _whole(rev, -1, models.BIG_MAX) and _whole(feed, 0, len(FEEDS)):
+            # Keys are text columns: each part a string PostgreSQL can hold.
+            width = 0 if feed == len(FEEDS) else len(FEEDS[feed][2])
+            if (
+                isinstance(key, list)
+                and len(key) == width
+                and all(isinstance(k, str) and "\x00" not in k for k in key)
+            ):
+                return rev, feed, key
+    except (ValueError, TypeError, UnicodeDecodeError, RecursionError):
         pass
     raise Refusal(400, "bad_cursor", "the pull cursor is not one this server gave out")
+
+
+def _whole(value: object, low: int, high: int) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and low <= value <= high
 
 
 def _row_json(conn: Connection, columns: list[str]) -> str:
