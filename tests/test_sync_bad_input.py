@@ -338,3 +338,33 @@ def test_only_a_duplicate_key_is_retried_as_a_conflict(database):
         db.write(database.engine, missing_name)
 
     assert calls == {"duplicate": db.WRITE_ATTEMPTS, "null": 1}
+
+
+def test_a_sale_movement_or_slip_of_one_shop_is_never_taken_for_another_shops(chain, tmp_path):
+    a = chain.till(tmp_path / "t1", "T01")
+    other = service.add_shop(chain.database.engine, "Other shop")
+    code = service.enroll_code(chain.database.engine, other)
+    enrolled = httpx.post(chain.server.url + "/v1/enroll", json={"code": code, "till_code": "T01"})
+    b_token = enrolled.json()["token"]
+    sale = a_sale("T01")  # the same UUIDs reach both shops
+    slip = {"uuid": secrets.token_hex(16), "state": "pending", "moves": []}
+    move = dict(sale["moves"][0], uuid=secrets.token_hex(16))
+    batch = [
+        change(1, sale),
+        change(2, slip, "delivery"),
+        change(3, {"moves": [move]}, "stock_move"),
+    ]
+
+    for token, shop in ((a.token, a.shop), (b_token, other)):
+        answer = post(chain, token, {"shop": shop, "changes": batch})
+        assert answer.status_code == 200, answer.text
+        assert [r["status"] for r in answer.json()["results"]] == ["applied"] * 3
+
+    per_shop = "SELECT count(*) FROM {} WHERE shop_id = :s"
+    for shop in (a.shop, other):
+        assert chain.database.scalar(per_shop.format("sales"), s=shop) == 1
+        assert chain.database.scalar(per_shop.format("sale_lines"), s=shop) == 1
+        assert chain.database.scalar(per_shop.format("stock_moves"), s=shop) == 2
+        assert chain.database.scalar(per_shop.format("documents"), s=shop) == 1
+        level = "SELECT on_hand_milli FROM stock_levels WHERE shop_id = :s AND sku = 'A'"
+        assert chain.database.scalar(level, s=shop) == -4000

@@ -575,7 +575,14 @@ def error_text(error: dict) -> str:
 def _apply(conn: Connection, batch: Batch, plan: list, resent_uuids: set[str]) -> list[dict]:
     sale_uuids = [p.uuid for _, p, _ in plan if isinstance(p, models.SaleV1)]
     existing_sales = {
-        r[0] for r in select_in(conn, "SELECT uuid FROM sales WHERE uuid IN :u", "u", sale_uuids)
+        r[0]
+        for r in select_in(
+            conn,
+            "SELECT uuid FROM sales WHERE shop_id = :s AND uuid IN :u",
+            "u",
+            sale_uuids,
+            {"s": batch.till.shop_id},
+        )
     }
     skus = sorted({ln.sku for _, p, _ in plan if isinstance(p, models.SaleV1) for ln in p.lines})
     catalog = {
@@ -644,6 +651,7 @@ def _add_sale(batch: Batch, change, sale: models.SaleV1, catalog: dict) -> list[
     for line in sale.lines:
         batch.lines.append(  # in the order of the sale_lines insert's parameters
             (
+                till.shop_id,
                 sale.uuid,
                 line.line_no,
                 line.sku,
@@ -704,21 +712,30 @@ def _write_batch(conn: Connection, batch: Batch) -> None:
         many(
             conn,
             (
-                "INSERT INTO sale_lines (sale_uuid, line_no, sku, qty_milli, unit_price,"
-                " list_price, net, tax) VALUES (:sale, :no, :sku, :qty, :unit, :list, :net, :tax)"
+                "INSERT INTO sale_lines (shop_id, sale_uuid, line_no, sku, qty_milli, unit_price,"
+                " list_price, net, tax) VALUES (:shop, :sale, :no, :sku, :qty, :unit, :list,"
+                " :net, :tax)"
             ),
             batch.lines,
         )
+    # A document's later change replaces its earlier version. The order is the till's outbox
+    # sequence: an older change (a resend of one the server lost, say) never replaces a
+    # newer one. A document no other till can change is the common case; should one, the
+    # change that arrives last is kept.
     for change, doc in batch.documents:
         conn.execute(
             q(
-                "INSERT INTO documents (uuid, shop_id, till_id, kind, payload, received_at)"
-                " VALUES (:u, :s, :t, :k, :p, :at) ON CONFLICT (uuid) DO NOTHING"
+                "INSERT INTO documents (shop_id, uuid, till_id, seq, kind, payload, received_at)"
+                " VALUES (:s, :u, :t, :seq, :k, :p, :at) ON CONFLICT (shop_id, uuid) DO UPDATE"
+                " SET till_id = excluded.till_id, seq = excluded.seq, kind = excluded.kind,"
+                " payload = excluded.payload, received_at = excluded.received_at"
+                " WHERE documents.till_id <> excluded.till_id OR documents.seq < excluded.seq"
             ),
             {
                 "u": doc.uuid,
                 "s": shop,
                 "t": batch.till.id,
+                "seq": change.seq,
                 "k": change.kind,
                 "p": json.dumps(change.payload, ensure_ascii=False),
                 "at": batch.at,
@@ -763,7 +780,11 @@ def add_moves(conn: Connection, batch: Batch, shop: str, till_id: str | None) ->
     known = {
         r[0]
         for r in select_in(
-            conn, "SELECT uuid FROM stock_moves WHERE uuid IN :u", "u", [m.uuid for m, _ in moves]
+            conn,
+            "SELECT uuid FROM stock_moves WHERE shop_id = :s AND uuid IN :u",
+            "u",
+            [m.uuid for m, _ in moves],
+            {"s": shop},
         )
     }
     rows, deltas = [], defaultdict(int)
