@@ -337,6 +337,29 @@ def test_tillbook_sync_exits_non_zero_while_something_is_left_unsent(chain, tmp_
     assert outbox.pending_count(t.store.conn) == 0
 
 
+def test_tillbook_sync_exits_non_zero_while_refused_changes_are_kept(chain, tmp_path):
+    chain.add_products(product("A", 500))
+    t = chain.till(tmp_path / "t1", "T01")
+    t.sync()
+    with t.store.transaction() as conn:
+        outbox.append(conn, "customer", {"uuid": "c0ffee00-1", "name": ""})  # a name is required
+    t.sell(("A", 1))
+
+    done = subprocess.run(
+        [sys.executable, "-m", "app.cli", "--data-dir", str(t.directory), "sync"],
+        cwd=ROOT, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert "pushed 1, already on the server 0, refused 1" in done.stdout
+    assert "1 changes refused by the server are kept on this till" in done.stdout
+    assert "Traceback" not in done.stderr
+    assert [r["state"] for r in t.store.all("SELECT state FROM outbox ORDER BY seq")][-2:] == [
+        "rejected",
+        "sent",
+    ]
+
+
 def test_the_server_serves_its_openapi_document_and_the_hello_handshake(chain):
     document = httpx.get(chain.server.url + "/v1/openapi.json").json()
     assert {"/v1/hello", "/v1/push", "/v1/pull", "/v1/enroll"} <= set(document["paths"])
