@@ -404,3 +404,35 @@ def test_owner_commands_and_tillbook_enroll_from_the_command_line(database, serv
         cwd=ROOT, capture_output=True, text=True, timeout=60,
     )  # fmt: skip
     assert refused.returncode == 1 and "revoked" in refused.stderr
+
+
+def test_the_pull_cursor_follows_commit_order_on_postgresql(tmp_path):
+    from sync_harness import Chain, Database, ServerProcess
+
+    from sync.server import models, service
+
+    database = Database("postgres", tmp_path)
+    server = ServerProcess(database, tmp_path).start()
+    try:
+        chain = Chain(database, server)
+        t = chain.till(tmp_path / "t1", "T01")
+        early = database.engine.connect()
+        late = database.engine.connect()
+        # The earlier transaction writes first but commits last.
+        early.begin()
+        service.upsert_products(early, chain.shop, [models.ProductV1(**product("EARLY", 100))])
+        with late.begin():
+            service.upsert_products(late, chain.shop, [models.ProductV1(**product("LATE", 200))])
+            service.stamp(late, chain.shop)
+        assert t.sync().pulled == 1  # the cursor is now past the later transaction's rows
+        service.stamp(early, chain.shop)
+        early.commit()
+
+        assert t.sync().pulled == 1
+        skus = [r["sku"] for r in t.store.all("SELECT sku FROM products ORDER BY sku")]
+        assert skus == ["EARLY", "LATE"]
+        early.close()
+        late.close()
+    finally:
+        server.stop()
+        database.drop()
