@@ -123,8 +123,11 @@ def do_sync(ctx, args) -> int:
     with ctx.open_store() as store:
         refused = store.scalar("SELECT count(*) FROM outbox WHERE state = 'rejected'")
     if refused:
-        print(f"{refused} refused changes are kept on this till for review")
-    return 1 if moved.left_unsent or moved.error else 0
+        # Not on the server, so not synced: a day end must not pass them by unnoticed.
+        print(
+            f"not synced: {refused} changes refused by the server are kept on this till for review"
+        )
+    return 1 if moved.left_unsent or moved.error or refused else 0
 
 
 # -- server side -----------------------------------------------------------------------------

@@ -261,7 +261,7 @@ def apply_page(store: Store, page: dict) -> None:
         _apply_products(conn, kinds.get("product"))
         _apply_customers(conn, records(kinds.get("customer")))
         _apply_users(conn, records(kinds.get("user")))
-        stock_levels = records(kinds.get("stock"))
+        stock_levels = _with_held_levels(conn, records(kinds.get("stock")))
         if stock_levels:
             _apply_stock(conn, stock_levels, int(page.get("acked_seq", 0)))
         store.set_meta("sync.cursor", page["cursor"])
@@ -371,11 +371,33 @@ def _apply_users(conn: sqlite3.Connection, users: list[dict]) -> None:
     )
 
 
+def _with_held_levels(conn: sqlite3.Connection, levels: list[dict]) -> list[dict]:
+    """This page's levels plus the held ones whose product is known now (the page's own
+    level of an item is newer than a held one)."""
+    held = conn.execute(
+        "SELECT h.sku, h.location, h.on_hand_milli FROM held_stock_levels h"
+        " JOIN products p ON p.sku = h.sku JOIN locations l ON l.code = h.location"
+    ).fetchall()
+    if not held:
+        return levels
+    conn.executemany(
+        "DELETE FROM held_stock_levels WHERE sku = ? AND location = ?",
+        [(sku, location) for sku, location, _ in held],
+    )
+    merged = {
+        (sku, loc): {"sku": sku, "location": loc, "on_hand_milli": qty} for sku, loc, qty in held
+    }
+    merged.update({(lv["sku"], lv["location"]): lv for lv in levels})
+    log.info("%d held stock levels applied now that their products are here", len(held))
+    return list(merged.values())
+
+
 def _apply_stock(conn: sqlite3.Connection, levels: list[dict], acked_seq: int) -> None:
     """Bring on-hand to the server's level plus this till's moves the server has not seen.
 
     The difference goes into the local ledger as an adjustment that is not sent back, so the
-    ledger and its cached levels stay in step.
+    ledger and its cached levels stay in step. A level for a product this till does not have
+    yet is held until the product arrives (the cursor moves past it).
     """
     unsent: dict[tuple[str, str], int] = defaultdict(int)
     for (payload,) in conn.execute(
@@ -391,7 +413,12 @@ def _apply_stock(conn: sqlite3.Connection, levels: list[dict], acked_seq: int) -
             (level["location"], level["sku"]),
         ).fetchone()
         if row is None:
-            log.info("stock of %s at %s skipped: not known here", level["sku"], level["location"])
+            log.info("stock of %s at %s held: not known here yet", level["sku"], level["location"])
+            conn.execute(
+                "INSERT INTO held_stock_levels (sku, location, on_hand_milli) VALUES (?, ?, ?)"
+                " ON CONFLICT (sku, location) DO UPDATE SET on_hand_milli = excluded.on_hand_milli",
+                (level["sku"], level["location"], level["on_hand_milli"]),
+            )
             continue
         product_id, location_id, current = row
         target = level["on_hand_milli"] + unsent[(level["sku"], level["location"])]

@@ -78,14 +78,37 @@ def test_delivery_slips_and_their_dispatch_are_accepted_by_the_server(tmp_path):
             delivery.scan(store, delivery_id=slip.id, code=code, user=clerk)
             delivery.scan(store, delivery_id=slip.id, code=code, user=clerk)
             delivery.mark_picked(store, delivery_id=slip.id, user=clerk)
+            worker.sync_once(store, config)
+            assert server_slip(tmp_path, slip.uuid)["state"] == "picked"
             delivery.dispatch(store, delivery_id=slip.id, user=clerk)
+            delivery.deliver(store, delivery_id=slip.id, user=clerk, signed_by="陈静")
             moved = worker.sync_once(store, config)
             assert (moved.rejected, moved.left_unsent, moved.error) == (0, 0, "")
-            assert store.scalar("SELECT count(*) FROM outbox WHERE kind = 'delivery'") == 3
+            assert store.scalar("SELECT count(*) FROM outbox WHERE kind = 'delivery'") == 4
             # the server's level for the warehouse came back: 5 received, 2 dispatched
             assert stock.on_hand(store, product_id, stock.WAREHOUSE) == 3000
+        held = server_slip(tmp_path, slip.uuid)
+        assert (held["state"], held["signed_by"]) == ("delivered", "陈静")
+        assert held["change"]["from"] == "dispatched"
     finally:
         server.stop()
+
+
+def server_slip(data_dir, slip_uuid: str) -> dict:
+    """The version of a delivery slip the server holds."""
+    import json
+
+    from sync.server import db, service
+
+    engine = db.make_engine(db.default_url(data_dir))
+    try:
+        with engine.connect() as conn:
+            (payload,) = conn.execute(
+                service.q("SELECT payload FROM documents WHERE uuid = :u"), {"u": slip_uuid}
+            ).one()
+    finally:
+        engine.dispose()
+    return json.loads(payload)
 
 
 def test_a_product_made_at_one_till_reaches_another(tmp_path):

@@ -6,9 +6,12 @@ import random
 import secrets
 
 import httpx
+import pytest
+import sqlalchemy as sa
 from sync_harness import product
 
 from sync import outbox
+from sync.server import service
 
 pytest_plugins = ["sync_fixtures"]
 
@@ -139,8 +142,6 @@ def test_huge_batches_are_refused(chain, tmp_path):
 
 
 def test_wrong_missing_and_revoked_tokens_and_another_shops_data_are_refused(chain, tmp_path):
-    from sync.server import service
-
     t = chain.till(tmp_path / "t1", "T01")
     other_shop = service.add_shop(chain.database.engine, "Other shop")
     body = {"shop": t.shop, "changes": [change(1, a_sale("T01"))]}
@@ -205,3 +206,165 @@ def test_the_till_keeps_refused_changes_visible_and_sends_the_rest(chain, tmp_pa
     assert "total" in rows[0]["error"] and rows[1]["error"]
     assert chain.database.rows("SELECT uuid FROM sales") == [(good,)]
     assert outbox.unsynced_count(t.store.conn) == 2  # still there for a person to see
+
+
+def test_a_sale_listing_one_line_number_twice_is_refused_and_the_next_change_goes_through(
+    chain, tmp_path
+):
+    t = chain.till(tmp_path / "t1", "T01")
+    sale = a_sale("T01")
+    sale["lines"] = [sale["lines"][0], dict(sale["lines"][0], sku="B")]
+    before = stored(chain)
+
+    body = refused(post(chain, t.token, {"shop": t.shop, "changes": [change(1, sale)]}), 422)
+
+    assert body["error"] == "rejected" and "line numbers" in body["reason"], body
+    assert stored(chain) == before
+    good = change(2, a_sale("T01"))
+    answer = post(chain, t.token, {"shop": t.shop, "changes": [good]})
+    assert answer.status_code == 200, answer.text
+    assert stored(chain)["sales"] == 1
+
+
+def test_numbers_beyond_what_the_database_holds_are_refused(chain, tmp_path):
+    t = chain.till(tmp_path / "t1", "T01")
+    huge = 2**63
+    cases = []
+    for field in ("line_no", "original_line_no", "tax_rate"):
+        sale = a_sale("T01")
+        sale["lines"][0][field] = 2**40
+        cases.append(("sale", sale, field))
+    cases.append(("sale", a_sale("T01", taxes=[{"rate": huge, "net": 700, "tax": 81}]), "rate"))
+    cases.append(("sale", a_sale("T01", total=huge), "total"))
+    edit = {**product("A", 100), "base_rev": 2**70}
+    cases.append(("product", edit, "base_rev"))
+    before = stored(chain)
+
+    for seq, (kind, payload, field) in enumerate(cases, start=1):
+        sent = post(chain, t.token, {"shop": t.shop, "changes": [change(seq, payload, kind)]})
+        assert field in refused(sent, 422, "rejected")["reason"]
+    envelope = {"shop": t.shop, "unsynced": 2**40, "changes": [change(99, a_sale("T01"))]}
+    assert "unsynced" in refused(post(chain, t.token, envelope), 422, "invalid")["reason"]
+    assert stored(chain) == before
+    assert chain.database.scalar("SELECT count(*) FROM products") == 0
+
+
+def test_text_holding_a_nul_character_is_refused(chain, tmp_path):
+    t = chain.till(tmp_path / "t1", "T01")
+    sale = a_sale("T01")
+    sale["lines"][0]["name"] = "可乐\x00"
+    customer = {"uuid": secrets.token_hex(16), "name": "王\x00芳"}
+    before = stored(chain)
+
+    for seq, (kind, payload) in enumerate([("sale", sale), ("customer", customer)], start=1):
+        sent = post(chain, t.token, {"shop": t.shop, "changes": [change(seq, payload, kind)]})
+        assert "NUL" in refused(sent, 422, "rejected")["reason"]
+    for envelope in (
+        {"shop": t.shop + "\x00", "changes": [change(3, a_sale("T01"))]},
+        {"shop": t.shop, "changes": [dict(change(3, a_sale("T01")), kind="sale\x00")]},
+    ):
+        assert "NUL" in refused(post(chain, t.token, envelope), 422, "invalid")["reason"]
+    with chain.owner_client() as http:
+        named = http.post(
+            "/v1/owner/products",
+            json={"shop": chain.shop, "products": [product("A\x00", 100)]},
+        )
+        assert "NUL" in refused(named, 422, "invalid")["reason"]
+        refused(http.delete(f"/v1/owner/products/{chain.shop}/A%00"), 422, "invalid")
+        refused(http.get("/v1/owner/exceptions", params={"shop": "x\x00"}), 422, "invalid")
+    enroll = httpx.post(
+        chain.server.url + "/v1/enroll", json={"code": "AB\x00CD", "till_code": "T2"}
+    )
+    refused(enroll, 422, "invalid")
+    assert stored(chain) == before
+    assert chain.database.scalar("SELECT count(*) FROM products") == 0
+
+
+def test_a_pull_cursor_not_given_out_by_the_server_is_refused(chain, tmp_path):
+    import base64
+    import json
+
+    t = chain.till(tmp_path / "t1", "T01")
+
+    def cursor(value) -> str:
+        return base64.urlsafe_b64encode(json.dumps(value).encode()).decode().rstrip("=")
+
+    forged = [
+        cursor([{"a": 1}, 0, ["A"]]),
+        cursor([1.5, 0, ["A"]]),
+        cursor([10**30, 0, ["A"]]),
+        cursor([1, 10**30, ["A"]]),
+        cursor([True, 0, ["A"]]),
+        cursor([1, 0, [{"sku": "A"}]]),
+        cursor([1, 0, [2.5]]),
+        cursor([1, 0, [10**30]]),
+        cursor([1, 0, ["A\x00"]]),
+        cursor([1, 3, ["A"]]),  # the stock feed's key has two parts
+        cursor([1, 4, ["A"]]),
+        cursor({"rev": 1}),
+        cursor([1] * 3000)[:1900],
+        "A\x00",
+    ]
+    with httpx.Client(base_url=chain.server.url, timeout=30) as http:
+        auth = {"Authorization": f"Bearer {t.token}"}
+        for value in forged:
+            answer = http.get("/v1/pull", params={"cursor": value}, headers=auth)
+            assert 400 <= answer.status_code < 500, (value, answer.text)
+            assert answer.json()["reason"], answer.text
+        huge = http.get("/v1/pull", params={"unsynced": 2**40}, headers=auth)
+        refused(huge, 422, "invalid")
+        good = http.get("/v1/pull", params={"cursor": cursor([0, 0, ["A"]])}, headers=auth)
+        assert good.status_code == 200, good.text
+
+
+def test_only_a_duplicate_key_is_retried_as_a_conflict(database):
+    from sync.server import db
+
+    shop = service.add_shop(database.engine, "Shop")
+    calls = {"duplicate": 0, "null": 0}
+
+    def duplicate(conn):
+        calls["duplicate"] += 1
+        conn.execute(service.q("INSERT INTO shops (id, name, created_at) VALUES (:s, 'x', 'y')"),
+                     {"s": shop})  # fmt: skip
+
+    def missing_name(conn):
+        calls["null"] += 1
+        conn.execute(service.q("INSERT INTO shops (id, name, created_at) VALUES ('n', NULL, 'y')"))
+
+    with pytest.raises(db.Busy):
+        db.write(database.engine, duplicate)
+    with pytest.raises(sa.exc.IntegrityError):
+        db.write(database.engine, missing_name)
+
+    assert calls == {"duplicate": db.WRITE_ATTEMPTS, "null": 1}
+
+
+def test_a_sale_movement_or_slip_of_one_shop_is_never_taken_for_another_shops(chain, tmp_path):
+    a = chain.till(tmp_path / "t1", "T01")
+    other = service.add_shop(chain.database.engine, "Other shop")
+    code = service.enroll_code(chain.database.engine, other)
+    enrolled = httpx.post(chain.server.url + "/v1/enroll", json={"code": code, "till_code": "T01"})
+    b_token = enrolled.json()["token"]
+    sale = a_sale("T01")  # the same UUIDs reach both shops
+    slip = {"uuid": secrets.token_hex(16), "state": "pending", "moves": []}
+    move = dict(sale["moves"][0], uuid=secrets.token_hex(16))
+    batch = [
+        change(1, sale),
+        change(2, slip, "delivery"),
+        change(3, {"moves": [move]}, "stock_move"),
+    ]
+
+    for token, shop in ((a.token, a.shop), (b_token, other)):
+        answer = post(chain, token, {"shop": shop, "changes": batch})
+        assert answer.status_code == 200, answer.text
+        assert [r["status"] for r in answer.json()["results"]] == ["applied"] * 3
+
+    per_shop = "SELECT count(*) FROM {} WHERE shop_id = :s"
+    for shop in (a.shop, other):
+        assert chain.database.scalar(per_shop.format("sales"), s=shop) == 1
+        assert chain.database.scalar(per_shop.format("sale_lines"), s=shop) == 1
+        assert chain.database.scalar(per_shop.format("stock_moves"), s=shop) == 2
+        assert chain.database.scalar(per_shop.format("documents"), s=shop) == 1
+        level = "SELECT on_hand_milli FROM stock_levels WHERE shop_id = :s AND sku = 'A'"
+        assert chain.database.scalar(level, s=shop) == -4000

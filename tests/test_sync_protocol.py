@@ -74,6 +74,27 @@ def test_a_new_till_gets_the_catalog_searchable_with_stock_and_users(chain, tmp_
     assert t.sync().pulled == 0  # the cursor was saved with the page
 
 
+def test_stock_pulled_a_page_before_its_product_is_kept_for_a_new_till(chain, tmp_path):
+    # 1,000 products in one owner change, then stock for one of them, then its price: the
+    # product now sorts after its stock level, which ends the tenth page of 100.
+    chain.add_products(*(product(f"P{i:04d}", 100 + i) for i in range(1000)))
+    chain.receive("P0500", 7000)
+    chain.add_products(product("P0500", 999))
+    t = chain.till(tmp_path / "t1", "T01")
+
+    with SyncClient(t.config.sync.server, t.token) as client:
+        moved = cycle.Moved()
+        cycle.pull(t.store, client, moved, limit=100)
+
+    assert moved.pulled == 1001
+    server_level = chain.database.scalar(
+        "SELECT on_hand_milli FROM stock_levels WHERE sku = 'P0500'"
+    )
+    assert t.on_hand("P0500") == server_level == 7000
+    assert t.store.scalar("SELECT price FROM products WHERE sku = 'P0500'") == 999
+    assert t.store.scalar("SELECT count(*) FROM held_stock_levels") == 0
+
+
 def test_a_gap_is_answered_with_the_expected_sequence(chain, tmp_path):
     t = chain.till(tmp_path / "t1", "T01")
     change = {"seq": 5, "uuid": "a" * 32, "kind": "customer", "version": 1}
@@ -316,6 +337,29 @@ def test_tillbook_sync_exits_non_zero_while_something_is_left_unsent(chain, tmp_
     assert outbox.pending_count(t.store.conn) == 0
 
 
+def test_tillbook_sync_exits_non_zero_while_refused_changes_are_kept(chain, tmp_path):
+    chain.add_products(product("A", 500))
+    t = chain.till(tmp_path / "t1", "T01")
+    t.sync()
+    with t.store.transaction() as conn:
+        outbox.append(conn, "customer", {"uuid": "c0ffee00-1", "name": ""})  # a name is required
+    t.sell(("A", 1))
+
+    done = subprocess.run(
+        [sys.executable, "-m", "app.cli", "--data-dir", str(t.directory), "sync"],
+        cwd=ROOT, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert "pushed 1, already on the server 0, refused 1" in done.stdout
+    assert "1 changes refused by the server are kept on this till" in done.stdout
+    assert "Traceback" not in done.stderr
+    assert [r["state"] for r in t.store.all("SELECT state FROM outbox ORDER BY seq")][-2:] == [
+        "rejected",
+        "sent",
+    ]
+
+
 def test_the_server_serves_its_openapi_document_and_the_hello_handshake(chain):
     document = httpx.get(chain.server.url + "/v1/openapi.json").json()
     assert {"/v1/hello", "/v1/push", "/v1/pull", "/v1/enroll"} <= set(document["paths"])
@@ -360,3 +404,35 @@ def test_owner_commands_and_tillbook_enroll_from_the_command_line(database, serv
         cwd=ROOT, capture_output=True, text=True, timeout=60,
     )  # fmt: skip
     assert refused.returncode == 1 and "revoked" in refused.stderr
+
+
+def test_the_pull_cursor_follows_commit_order_on_postgresql(tmp_path):
+    from sync_harness import Chain, Database, ServerProcess
+
+    from sync.server import models, service
+
+    database = Database("postgres", tmp_path)
+    server = ServerProcess(database, tmp_path).start()
+    try:
+        chain = Chain(database, server)
+        t = chain.till(tmp_path / "t1", "T01")
+        early = database.engine.connect()
+        late = database.engine.connect()
+        # The earlier transaction writes first but commits last.
+        early.begin()
+        service.upsert_products(early, chain.shop, [models.ProductV1(**product("EARLY", 100))])
+        with late.begin():
+            service.upsert_products(late, chain.shop, [models.ProductV1(**product("LATE", 200))])
+            service.stamp(late, chain.shop)
+        assert t.sync().pulled == 1  # the cursor is now past the later transaction's rows
+        service.stamp(early, chain.shop)
+        early.commit()
+
+        assert t.sync().pulled == 1
+        skus = [r["sku"] for r in t.store.all("SELECT sku FROM products ORDER BY sku")]
+        assert skus == ["EARLY", "LATE"]
+        early.close()
+        late.close()
+    finally:
+        server.stop()
+        database.drop()

@@ -17,7 +17,7 @@ def test_servers_started_together_on_a_new_database_migrate_it_once_and_all_serv
         for server in servers:
             server.wait_ready()  # raises with the server's log if it exited
         heads = database.rows("SELECT version_num FROM alembic_version")
-        assert [row[0] for row in heads] == ["s0002"]
+        assert [row[0] for row in heads] == ["s0003"]
     finally:
         for server in servers:
             server.stop()

@@ -6,7 +6,7 @@ import logging
 from datetime import date
 from typing import Annotated
 
-from fastapi import FastAPI, Header, Query, Request
+from fastapi import FastAPI, Header, Path, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
@@ -97,10 +97,7 @@ def create_app(engine: Engine) -> FastAPI:
             return JSONResponse(
                 {"error": "bad_json", "reason": "the body is not valid JSON"}, status_code=400
             )
-        parts = [
-            f"{'.'.join(str(p) for p in e.get('loc', ()) if p != 'body') or 'body'}: {e.get('msg')}"
-            for e in errors[:5]
-        ]
+        parts = [service.error_text(e) for e in errors[:5]]
         return JSONResponse({"error": "invalid", "reason": "; ".join(parts)}, status_code=422)
 
     @api.exception_handler(db.Busy)
@@ -151,7 +148,7 @@ def create_app(engine: Engine) -> FastAPI:
 
     @api.get("/v1/pull")
     def pull(
-        cursor: str = Query("", max_length=2000),
+        cursor: str = Query("", max_length=2000, pattern=models.NO_NUL),
         limit: int = Query(2000, ge=1, le=service.PULL_LIMIT_MAX),
         unsynced: int | None = Query(None, ge=0, le=10**9),
         authorization: str | None = Header(None),
@@ -177,7 +174,8 @@ def create_app(engine: Engine) -> FastAPI:
 
     @api.get("/v1/owner/exceptions")
     def exceptions(
-        shop: str | None = Query(None, max_length=64), authorization: str | None = Header(None)
+        shop: str | None = Query(None, max_length=64, pattern=models.NO_NUL),
+        authorization: str | None = Header(None),
     ) -> list[dict]:
         return service.exceptions(engine, bearer(authorization), shop)
 
@@ -186,7 +184,11 @@ def create_app(engine: Engine) -> FastAPI:
         return {"rev": service.owner_products(engine, bearer(authorization), body)}
 
     @api.delete("/v1/owner/products/{shop}/{sku}")
-    def delete_product(shop: str, sku: str, authorization: str | None = Header(None)) -> dict:
+    def delete_product(
+        shop: Annotated[str, Path(max_length=64, pattern=models.NO_NUL)],
+        sku: Annotated[str, Path(max_length=100, pattern=models.NO_NUL)],
+        authorization: str | None = Header(None),
+    ) -> dict:
         return {"rev": service.owner_delete_product(engine, bearer(authorization), shop, sku)}
 
     @api.post("/v1/owner/stock")

@@ -113,13 +113,28 @@ def read(engine: Engine, work: Callable[[Connection], T]) -> T:
         return work(conn)
 
 
+# Serialization failure, deadlock, lock not available; unique violation (a duplicate key).
+PG_RETRY = ("40001", "40P01", "55P03", "23505")
+SQLITE_BUSY, SQLITE_LOCKED = 5, 6
+SQLITE_CONSTRAINT_PRIMARYKEY, SQLITE_CONSTRAINT_UNIQUE = 1555, 2067
+
+
 def _retryable(exc: sa.exc.DBAPIError) -> bool:
+    """A conflict with a concurrent transaction, judged by the error's code alone.
+
+    Of the integrity errors only a duplicate key is one (another transaction took the key
+    first); a NOT NULL or foreign key failure is a fault that no retry mends.
+    """
     sqlstate = getattr(exc.orig, "sqlstate", None)
-    if sqlstate in ("40001", "40P01", "55P03", "23505") or isinstance(exc, sa.exc.IntegrityError):
-        return True
-    # SQLITE_BUSY and SQLITE_LOCKED, with their extended codes (the primary code is the low byte).
+    if sqlstate is not None:
+        return sqlstate in PG_RETRY
     code = getattr(exc.orig, "sqlite_errorcode", None)
-    return code is not None and code & 0xFF in (5, 6)
+    if code is None:
+        return False
+    if isinstance(exc, sa.exc.IntegrityError):
+        return code in (SQLITE_CONSTRAINT_PRIMARYKEY, SQLITE_CONSTRAINT_UNIQUE)
+    # SQLITE_BUSY and SQLITE_LOCKED, with their extended codes (the primary code is the low byte).
+    return code & 0xFF in (SQLITE_BUSY, SQLITE_LOCKED)
 
 
 def now() -> str:

@@ -9,16 +9,44 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, TypeAdapter
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    TypeAdapter,
+    model_validator,
+)
 
 MAX_BATCH = 1000
 MAX_LINES = 1000
+# PostgreSQL text cannot hold a NUL character; every free text is refused with one.
+NO_NUL = r"^[^\x00]*$"
+NO_NUL_REASON = "text may not hold a NUL character"
 
-Fen = Annotated[int, Field(strict=True, ge=-(10**13), le=10**13)]
-Milli = Annotated[int, Field(strict=True, ge=-(10**12), le=10**12)]
+
+def text(*, max_length: int, min_length: int = 0) -> type[str]:
+    """Free text of at most ``max_length`` characters, without NUL."""
+    return Annotated[
+        str, StringConstraints(min_length=min_length, max_length=max_length, pattern=NO_NUL)
+    ]
+
+
+def bounded(*, ge: int, le: int) -> type[int]:
+    """A strict integer that fits the column it goes to (PostgreSQL refuses beyond it)."""
+    return Annotated[int, Field(strict=True, ge=ge, le=le)]
+
+
+INT_MAX = 2**31 - 1  # an INTEGER column
+BIG_MAX = 2**63 - 1  # a BIGINT column
+
+Fen = bounded(ge=-(10**13), le=10**13)
+Milli = bounded(ge=-(10**12), le=10**12)
 Uuid = Annotated[str, StringConstraints(min_length=8, max_length=64, pattern=r"^[0-9A-Za-z-]+$")]
-Short = Annotated[str, StringConstraints(max_length=200)]
-Text = Annotated[str, StringConstraints(max_length=2000)]
+Short = text(max_length=200)
+Text = text(max_length=2000)
+Rate = bounded(ge=0, le=10000)
+LineNo = bounded(ge=1, le=INT_MAX)
 Flag = Annotated[int, Field(strict=True, ge=0, le=1)] | bool
 Day = Annotated[str, StringConstraints(pattern=r"^\d{4}-\d{2}-\d{2}$")]
 
@@ -29,8 +57,8 @@ class Strict(BaseModel):
 
 class MoveV1(Strict):
     uuid: Uuid
-    sku: Annotated[str, StringConstraints(min_length=1, max_length=100)]
-    location: Annotated[str, StringConstraints(min_length=1, max_length=40)]
+    sku: text(min_length=1, max_length=100)
+    location: text(min_length=1, max_length=40)
     qty_milli: Milli
     kind: Literal["sale", "return", "receipt", "adjustment", "transfer", "count", "dispatch"]
     ref: Short = ""
@@ -38,20 +66,20 @@ class MoveV1(Strict):
 
 
 class SaleLineV1(Strict):
-    line_no: Annotated[int, Field(strict=True, ge=1)]
-    sku: Annotated[str, StringConstraints(min_length=1, max_length=100)]
+    line_no: LineNo
+    sku: text(min_length=1, max_length=100)
     barcode: Short = ""
     name: Short
     unit: Short
     qty_milli: Milli
     unit_price: Fen
     list_price: Fen
-    tax_rate: Annotated[int, Field(strict=True, ge=0, le=10000)]
+    tax_rate: Rate
     gross: Fen
     discount: Fen
     net: Fen
     tax: Fen
-    original_line_no: int | None = None
+    original_line_no: LineNo | None = None
 
 
 class PaymentV1(Strict):
@@ -61,19 +89,19 @@ class PaymentV1(Strict):
 
 
 class TaxV1(Strict):
-    rate: int
+    rate: Rate
     net: Fen
     tax: Fen
 
 
 class SaleV1(Strict):
     uuid: Uuid
-    receipt_no: Annotated[str, StringConstraints(min_length=1, max_length=60)]
+    receipt_no: text(min_length=1, max_length=60)
     kind: Literal["sale", "return"]
     original_uuid: Uuid | None = None
     customer_uuid: Uuid | None = None
     cashier: Short | None = None
-    created_at: Annotated[str, StringConstraints(min_length=10, max_length=40)]
+    created_at: text(min_length=10, max_length=40)
     business_day: Day
     subtotal: Fen
     discount_total: Fen
@@ -85,11 +113,19 @@ class SaleV1(Strict):
     tax_inclusive: Flag
     needs_review: Flag = 0
     review_reason: Text = ""
-    till: Annotated[str, StringConstraints(min_length=1, max_length=40)]
+    till: text(min_length=1, max_length=40)
     lines: Annotated[list[SaleLineV1], Field(min_length=1, max_length=MAX_LINES)]
     payments: Annotated[list[PaymentV1], Field(max_length=50)] = []
     taxes: Annotated[list[TaxV1], Field(max_length=50)] = []
     moves: Annotated[list[MoveV1], Field(max_length=MAX_LINES)] = []
+
+    @model_validator(mode="after")
+    def _lines_numbered_once(self) -> SaleV1:
+        numbers = [line.line_no for line in self.lines]
+        if len(set(numbers)) != len(numbers):
+            twice = sorted({n for n in numbers if numbers.count(n) > 1})
+            raise ValueError(f"line numbers occur more than once: {twice[:10]}")
+        return self
 
 
 class StockMoveV1(Strict):
@@ -98,7 +134,7 @@ class StockMoveV1(Strict):
 
 class CustomerV1(Strict):
     uuid: Uuid
-    name: Annotated[str, StringConstraints(min_length=1, max_length=200)]
+    name: text(min_length=1, max_length=200)
     phone: Short = ""
     card_code: Short | None = None
     address: Text = ""
@@ -107,25 +143,25 @@ class CustomerV1(Strict):
 
 
 class BarcodeV1(Strict):
-    code: Annotated[str, StringConstraints(min_length=1, max_length=64)]
+    code: text(min_length=1, max_length=64)
     pack_qty: Annotated[int, Field(strict=True, ge=1, le=100_000)] = 1
 
 
 class ProductV1(Strict):
     """A till's local edit of a product; ``base_rev`` is the server version it started from."""
 
-    sku: Annotated[str, StringConstraints(min_length=1, max_length=100)]
-    name: Annotated[str, StringConstraints(min_length=1, max_length=200)]
+    sku: text(min_length=1, max_length=100)
+    name: text(min_length=1, max_length=200)
     unit: Short = "件"
     price: Annotated[int, Field(strict=True, gt=0, le=10**12)]
     cost: Annotated[int, Field(strict=True, ge=0, le=10**12)] = 0
-    tax_rate: Annotated[int, Field(strict=True, ge=0, le=10000)] = 1300
+    tax_rate: Rate = 1300
     category: Short = ""
     active: Flag = 1
     stock_policy: Literal["block", "warn", "allow"] = "warn"
     weighed: Flag = 0
     barcodes: Annotated[list[BarcodeV1], Field(max_length=100)] = []
-    base_rev: int | None = None
+    base_rev: bounded(ge=0, le=BIG_MAX) | None = None
 
 
 class DeliveryV1(Strict):
@@ -148,20 +184,20 @@ PROTOCOL_VERSIONS = [1]
 class Change(Strict):
     seq: Annotated[int, Field(strict=True, ge=1, le=2**62)]
     uuid: Uuid
-    kind: Annotated[str, StringConstraints(max_length=40)]
+    kind: text(max_length=40)
     version: Annotated[int, Field(strict=True, ge=1, le=1000)]
     payload: dict
 
 
 class PushRequest(Strict):
-    shop: Annotated[str, StringConstraints(min_length=1, max_length=64)]
-    unsynced: Annotated[int, Field(strict=True, ge=0)] = 0
+    shop: text(min_length=1, max_length=64)
+    unsynced: bounded(ge=0, le=INT_MAX) = 0
     changes: Annotated[list[Change], Field(min_length=1, max_length=MAX_BATCH)]
 
 
 class EnrollRequest(Strict):
-    code: Annotated[str, StringConstraints(min_length=4, max_length=100)]
-    till_code: Annotated[str, StringConstraints(min_length=1, max_length=40)]
+    code: text(min_length=4, max_length=100)
+    till_code: text(min_length=1, max_length=40)
 
 
 class OwnerProduct(ProductV1):
@@ -169,24 +205,24 @@ class OwnerProduct(ProductV1):
 
 
 class OwnerProducts(Strict):
-    shop: Annotated[str, StringConstraints(min_length=1, max_length=64)]
+    shop: text(min_length=1, max_length=64)
     products: Annotated[list[OwnerProduct], Field(min_length=1, max_length=200_000)]
 
 
 class OwnerStock(Strict):
-    shop: Annotated[str, StringConstraints(min_length=1, max_length=64)]
+    shop: text(min_length=1, max_length=64)
     moves: Annotated[list[MoveV1], Field(min_length=1, max_length=100_000)]
 
 
 class OwnerUser(Strict):
-    name: Annotated[str, StringConstraints(min_length=1, max_length=100)]
+    name: text(min_length=1, max_length=100)
     role: Literal["cashier", "clerk", "owner"]
     pin: Annotated[str, StringConstraints(pattern=r"^\d{4,8}$")]
     active: Flag = 1
 
 
 class OwnerUsers(Strict):
-    shop: Annotated[str, StringConstraints(min_length=1, max_length=64)]
+    shop: text(min_length=1, max_length=64)
     users: Annotated[list[OwnerUser], Field(min_length=1, max_length=1000)]
 
 

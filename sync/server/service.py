@@ -557,18 +557,32 @@ def _validate(change: models.Change, till: TillRow) -> tuple[object, str]:
 
 
 def describe(exc: ValidationError) -> str:
-    parts = []
-    for error in exc.errors()[:5]:
-        where = ".".join(str(p) for p in error["loc"]) or "body"
-        parts.append(f"{where}: {error['msg']}")
-    more = exc.error_count() - len(parts)
+    errors = exc.errors()
+    parts = [error_text(error) for error in errors[:5]]
+    more = len(errors) - len(parts)
     return "; ".join(parts) + (f" (and {more} more)" if more > 0 else "")
+
+
+def error_text(error: dict) -> str:
+    """One validation error as ``where: what`` for a person reading the till's outbox."""
+    where = ".".join(str(p) for p in error.get("loc", ()) if p != "body") or "body"
+    message = error.get("msg", "invalid")
+    if error.get("ctx", {}).get("pattern") == models.NO_NUL:
+        message = models.NO_NUL_REASON
+    return f"{where}: {message}"
 
 
 def _apply(conn: Connection, batch: Batch, plan: list, resent_uuids: set[str]) -> list[dict]:
     sale_uuids = [p.uuid for _, p, _ in plan if isinstance(p, models.SaleV1)]
     existing_sales = {
-        r[0] for r in select_in(conn, "SELECT uuid FROM sales WHERE uuid IN :u", "u", sale_uuids)
+        r[0]
+        for r in select_in(
+            conn,
+            "SELECT uuid FROM sales WHERE shop_id = :s AND uuid IN :u",
+            "u",
+            sale_uuids,
+            {"s": batch.till.shop_id},
+        )
     }
     skus = sorted({ln.sku for _, p, _ in plan if isinstance(p, models.SaleV1) for ln in p.lines})
     catalog = {
@@ -637,6 +651,7 @@ def _add_sale(batch: Batch, change, sale: models.SaleV1, catalog: dict) -> list[
     for line in sale.lines:
         batch.lines.append(  # in the order of the sale_lines insert's parameters
             (
+                till.shop_id,
                 sale.uuid,
                 line.line_no,
                 line.sku,
@@ -697,21 +712,30 @@ def _write_batch(conn: Connection, batch: Batch) -> None:
         many(
             conn,
             (
-                "INSERT INTO sale_lines (sale_uuid, line_no, sku, qty_milli, unit_price,"
-                " list_price, net, tax) VALUES (:sale, :no, :sku, :qty, :unit, :list, :net, :tax)"
+                "INSERT INTO sale_lines (shop_id, sale_uuid, line_no, sku, qty_milli, unit_price,"
+                " list_price, net, tax) VALUES (:shop, :sale, :no, :sku, :qty, :unit, :list,"
+                " :net, :tax)"
             ),
             batch.lines,
         )
+    # A document's later change replaces its earlier version. The order is the till's outbox
+    # sequence: an older change (a resend of one the server lost, say) never replaces a
+    # newer one. A document no other till can change is the common case; should one, the
+    # change that arrives last is kept.
     for change, doc in batch.documents:
         conn.execute(
             q(
-                "INSERT INTO documents (uuid, shop_id, till_id, kind, payload, received_at)"
-                " VALUES (:u, :s, :t, :k, :p, :at) ON CONFLICT (uuid) DO NOTHING"
+                "INSERT INTO documents (shop_id, uuid, till_id, seq, kind, payload, received_at)"
+                " VALUES (:s, :u, :t, :seq, :k, :p, :at) ON CONFLICT (shop_id, uuid) DO UPDATE"
+                " SET till_id = excluded.till_id, seq = excluded.seq, kind = excluded.kind,"
+                " payload = excluded.payload, received_at = excluded.received_at"
+                " WHERE documents.till_id <> excluded.till_id OR documents.seq < excluded.seq"
             ),
             {
                 "u": doc.uuid,
                 "s": shop,
                 "t": batch.till.id,
+                "seq": change.seq,
                 "k": change.kind,
                 "p": json.dumps(change.payload, ensure_ascii=False),
                 "at": batch.at,
@@ -756,7 +780,11 @@ def add_moves(conn: Connection, batch: Batch, shop: str, till_id: str | None) ->
     known = {
         r[0]
         for r in select_in(
-            conn, "SELECT uuid FROM stock_moves WHERE uuid IN :u", "u", [m.uuid for m, _ in moves]
+            conn,
+            "SELECT uuid FROM stock_moves WHERE shop_id = :s AND uuid IN :u",
+            "u",
+            [m.uuid for m, _ in moves],
+            {"s": shop},
         )
     }
     rows, deltas = [], defaultdict(int)
@@ -923,16 +951,22 @@ def decode_cursor(cursor: str | None) -> tuple[int, int, list]:
     try:
         padded = cursor + "=" * (-len(cursor) % 4)
         rev, feed, key = json.loads(base64.urlsafe_b64decode(padded.encode()))
-        ok = isinstance(rev, int) and isinstance(feed, int) and isinstance(key, list)
-        if (
-            ok
-            and 0 <= feed <= len(FEEDS)
-            and (feed == len(FEEDS) or len(key) == len(FEEDS[feed][2]))
-        ):
-            return rev, feed, key
-    except (ValueError, TypeError, UnicodeDecodeError):
+        if _whole(rev, -1, models.BIG_MAX) and _whole(feed, 0, len(FEEDS)):
+            # Keys are text columns: each part a string PostgreSQL can hold.
+            width = 0 if feed == len(FEEDS) else len(FEEDS[feed][2])
+            if (
+                isinstance(key, list)
+                and len(key) == width
+                and all(isinstance(k, str) and "\x00" not in k for k in key)
+            ):
+                return rev, feed, key
+    except (ValueError, TypeError, UnicodeDecodeError, RecursionError):
         pass
     raise Refusal(400, "bad_cursor", "the pull cursor is not one this server gave out")
+
+
+def _whole(value: object, low: int, high: int) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and low <= value <= high
 
 
 def _row_json(conn: Connection, columns: list[str]) -> str:
