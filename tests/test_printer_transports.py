@@ -199,7 +199,7 @@ def test_a_late_status_byte_is_not_taken_for_the_next_answer():
         with printer.connect() as conn:
             assert conn.status().ready
             peer.offline = True
-            conn.device.device.sendall(b"\x10\x04\x01")  # its answer (offline) is left unread
+            conn.send(b"\x10\x04\x01")  # its answer (offline) is left unread
             time.sleep(0.1)
             peer.offline = False
             assert conn.status().ready  # taken as the new answer, it would say offline
