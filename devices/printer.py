@@ -192,14 +192,11 @@ class ReceiptPrinter:
 
     def _open_transport(self) -> Transport:
         transport = printer_transport(self.url, profile=self.settings.profile, parsed=self.parsed)
-        reason = transport.unusable_reason()
         problem = profiles.profile_problem(self.settings.profile)
-        if not reason and problem:  # python-escpos would raise a bare KeyError
-            reason = f"printer.profile: {problem}"
         try:
-            if reason:
-                raise transport.unavailable(f"unusable: {reason}")
-            transport.open()
+            if problem:  # python-escpos would raise a bare KeyError from the constructor
+                raise transport.unavailable(f"unusable: printer.profile: {problem}")
+            transport.open()  # says first if the transport cannot be used here at all
         except DeviceUnavailable as exc:
             self.last_error = exc.reason
             raise

@@ -149,14 +149,18 @@ class PrinterPeer:
         return value
 
 
-class SerialPrinterPeer:
-    """A printer on the device side of a pty: records bytes, answers DLE EOT."""
+class PtyPeer:
+    """A device on the device side of a pseudo-terminal: a thread hands each chunk read
+    to ``received_chunk``, which may write the device's answer to ``self.fd``."""
 
     def __init__(self, fd: int) -> None:
-        self.fd, self.received, self.paper_out = fd, bytearray(), False
+        self.fd = fd
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
         self._thread.start()
+
+    def received_chunk(self, data: bytes) -> None:
+        raise NotImplementedError
 
     def _run(self) -> None:
         os.set_blocking(self.fd, False)
@@ -166,20 +170,31 @@ class SerialPrinterPeer:
             except BlockingIOError:
                 time.sleep(0.005)
                 continue
-            self.received += data
-            for at in range(len(data) - 2):
-                if data[at : at + 2] == b"\x10\x04":
-                    n = data[at + 2]
-                    out = 0x12
-                    if self.paper_out and n == 1:
-                        out |= 0x08
-                    if self.paper_out and n == 4:
-                        out |= 0x60
-                    os.write(self.fd, bytes([out]))
+            self.received_chunk(data)
 
     def stop(self) -> None:
         self._stop.set()
         self._thread.join(timeout=2)
+
+
+class SerialPrinterPeer(PtyPeer):
+    """A printer on the device side of a pty: records bytes, answers DLE EOT."""
+
+    def __init__(self, fd: int) -> None:
+        self.received, self.paper_out = bytearray(), False
+        super().__init__(fd)
+
+    def received_chunk(self, data: bytes) -> None:
+        self.received += data
+        for at in range(len(data) - 2):
+            if data[at : at + 2] == b"\x10\x04":
+                n = data[at + 2]
+                out = 0x12
+                if self.paper_out and n == 1:
+                    out |= 0x08
+                if self.paper_out and n == 4:
+                    out |= 0x60
+                os.write(self.fd, bytes([out]))
 
 
 def fake_lp(tmp_path, monkeypatch, *, exit_status: int):
