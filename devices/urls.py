@@ -1,5 +1,7 @@
 """Device URLs from config.toml: ``serial:///dev/ttyUSB0?baudrate=9600&parity=E``...
 
+This is the one place that maps a printer URL to its transport (``printer_transport``).
+
 Each parser raises ``BadDeviceUrl`` whose message starts with the config key
 (``printer.url: ...``), so the same words serve ``config check`` and the device's state.
 """
@@ -11,6 +13,15 @@ from dataclasses import dataclass
 from urllib.parse import parse_qsl, unquote, urlsplit
 
 from devices.errors import BadDeviceUrl, DeviceUnavailable
+from devices.transports.base import Transport
+from devices.transports.cups import CupsTransport
+from devices.transports.dummy import DummyTransport
+from devices.transports.file import FileTransport
+from devices.transports.lp import LpTransport
+from devices.transports.serial import SerialTransport
+from devices.transports.tcp import TcpTransport
+from devices.transports.usb import UsbTransport
+from devices.transports.win32 import Win32Transport
 
 PARITIES = {"N": "N", "E": "E", "O": "O", "M": "M", "S": "S"}
 
@@ -88,7 +99,18 @@ def parse_serial(url: str, *, device: str, defaults: dict | None = None) -> Seri
     return params
 
 
-PRINTER_SCHEMES = ("tcp", "serial", "usb", "file", "cups", "lp", "win32", "dummy")
+# Each printer URL scheme and the transport that carries its bytes, one module each.
+PRINTER_TRANSPORTS: dict[str, type[Transport]] = {
+    "tcp": TcpTransport,
+    "serial": SerialTransport,
+    "usb": UsbTransport,
+    "file": FileTransport,
+    "cups": CupsTransport,
+    "lp": LpTransport,
+    "win32": Win32Transport,
+    "dummy": DummyTransport,
+}
+PRINTER_SCHEMES = tuple(PRINTER_TRANSPORTS)
 
 
 @dataclass(frozen=True)
@@ -142,6 +164,15 @@ def parse_printer_url(url: str) -> PrinterUrl:
             raise BadDeviceUrl(f"printer.url: {url!r} names no file", device="printer", url=url)
         return PrinterUrl(scheme, name=path)
     return PrinterUrl(scheme, name=unquote(parts.netloc))  # empty: the system's default
+
+
+def printer_transport(
+    url: str, *, profile: str = "", parsed: PrinterUrl | None = None
+) -> Transport:
+    """The transport for the printer at ``url`` (not opened yet); raises ``BadDeviceUrl``.
+    ``parsed`` is ``url`` already parsed, when the caller has it."""
+    target = parsed or parse_printer_url(url)
+    return PRINTER_TRANSPORTS[target.scheme](target, url=url, profile=profile)
 
 
 def check_url(device: str, url: str, *, defaults: dict | None = None) -> None:

@@ -23,7 +23,8 @@ from printing.layout import (
     Text,
     align,
     char_width,
-    chinese_codec,
+    layout_codec,
+    substitute,
 )
 
 log = logging.getLogger(__name__)
@@ -54,15 +55,6 @@ ENCODINGS = {
     "cp858": Encoding("cp858", chinese_mode=False, codepage=19),
 }
 
-# Characters a printer's font lacks or a codec maps badly, replaced before encoding.
-_SUBSTITUTES = {
-    "gb18030": {"¥": "￥"},  # GB18030 encodes ¥ as 4 bytes GBK firmware prints as garbage
-    "gbk": {"¥": "￥"},
-    "cp437": {"￥": "Y", "：": ":", "，": ",", "、": ","},
-    "cp858": {"￥": "Y", "：": ":", "，": ",", "、": ","},
-}
-
-
 # Control characters in a product or shop name would be commands to the printer (ESC p is
 # a drawer kick): each becomes a space.
 _CONTROLS = {c: " " for c in (*range(0x20), 0x7F)}
@@ -71,10 +63,7 @@ _CONTROLS = {c: " " for c in (*range(0x20), 0x7F)}
 def encode_text(text: str, encoding: str) -> bytes:
     """``text`` in the printer's encoding; unknown characters become ``?`` per column."""
     enc = ENCODINGS[encoding]
-    text = text.translate(_CONTROLS)
-    for old, new in _SUBSTITUTES[encoding].items():
-        if old in text:
-            text = text.replace(old, new)
+    text = substitute(text.translate(_CONTROLS), encoding)
     try:
         return text.encode(enc.codec)
     except UnicodeEncodeError:
@@ -83,7 +72,7 @@ def encode_text(text: str, encoding: str) -> bytes:
             try:
                 out += ch.encode(enc.codec)
             except UnicodeEncodeError:
-                out += b"?" * max(1, char_width(ch, chinese_codec(encoding)))
+                out += b"?" * max(1, char_width(ch, encoding))
         return bytes(out)
 
 
@@ -169,7 +158,7 @@ def doc_to_escpos(doc: ReceiptDoc, *, encoding: str = "gb18030") -> bytes:
     """The whole job: preamble, every element, and the cut the layout asks for."""
     if encoding not in ENCODINGS:
         raise ValueError(f"unknown printer encoding {encoding!r}")
-    width, codec = doc.width_cols, chinese_codec(encoding)
+    width, codec = doc.width_cols, layout_codec(encoding)
     out = bytearray(preamble(encoding))
     for element in doc.elements:
         if isinstance(element, Text):

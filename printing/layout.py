@@ -68,37 +68,62 @@ class ReceiptDoc:
     width_cols: int
     elements: tuple[Element, ...] = field(default_factory=tuple)
     ref: str = ""  # the receipt number, for log lines
-    codec: str | None = None  # laid out for a printer in Chinese mode with this codec
+    codec: str | None = None  # laid out for a printer with this encoding (layout_codec)
 
 
 # -- column arithmetic ---------------------------------------------------------------------
 #
-# ``codec`` names the codec of a printer in Chinese mode (gb18030, gbk): such a printer prints
-# every character that encodes to two or more bytes as two columns, “ ” · × — ① ℃ included.
-# Without it (single-byte code pages, the customer display) East Asian wide and full-width
-# characters take two columns and the rest one.
+# Widths are counted on what the printer is sent for its encoding (``codec``). A printer in
+# Chinese mode (gb18030, gbk) prints every character that encodes to two or more bytes as two
+# columns, “ ” · × — ① ℃ included. A single-byte code page (cp437, cp858) prints one column
+# a byte, after the substitutions below (full-width ￥ goes out as Y: one column); a character
+# it lacks goes out as ? per column. Without a codec (the customer display) East Asian wide
+# and full-width characters take two columns and the rest one.
 
 CHINESE_CODECS = ("gb18030", "gbk")
+SINGLE_BYTE_CODECS = ("cp437", "cp858")
+
+# Characters a printer's font lacks or a codec maps badly, replaced before encoding.
+SUBSTITUTES = {
+    "gb18030": {"¥": "￥"},  # GB18030 encodes ¥ as 4 bytes GBK firmware prints as garbage
+    "gbk": {"¥": "￥"},
+    "cp437": {"￥": "Y", "：": ":", "，": ",", "、": ","},
+    "cp858": {"￥": "Y", "：": ":", "，": ",", "、": ","},
+}
 
 
-def chinese_codec(encoding: str) -> str | None:
-    """The codec that sets column widths for a printer ``encoding``; None if single-byte."""
-    return encoding if encoding in CHINESE_CODECS else None
+def layout_codec(encoding: str) -> str | None:
+    """The codec that sets column widths for a printer ``encoding``; None if unknown."""
+    return encoding if encoding in SUBSTITUTES else None
+
+
+def substitute(text: str, codec: str | None) -> str:
+    """``text`` with the characters ``codec``'s printers get in their place (see above)."""
+    for old, new in SUBSTITUTES.get(codec or "", {}).items():
+        if old in text:
+            text = text.replace(old, new)
+    return text
 
 
 @lru_cache(maxsize=8192)
 def char_width(ch: str, codec: str | None = None) -> int:
     """Printer columns of one character (see above); 0 for combining marks without a codec."""
-    if codec is not None:
-        if ch.isascii():
-            return 1
+    if codec is None:
+        if unicodedata.combining(ch):
+            return 0
+        return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+    if ch.isascii():
+        return 1
+    sent = substitute(ch, codec)
+    if codec in SINGLE_BYTE_CODECS:  # one column a byte
         try:
-            return 1 if len(ch.encode(codec)) == 1 else 2
+            return len(sent.encode(codec))
         except UnicodeEncodeError:
-            return 2  # printed as "??"
-    if unicodedata.combining(ch):
-        return 0
-    return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+            return max(1, char_width(sent))  # printed as ? per column
+    try:
+        return 1 if len(sent.encode(codec)) == 1 else 2
+    except UnicodeEncodeError:
+        return 2  # printed as "??"
 
 
 def text_width(text: str, codec: str | None = None) -> int:
@@ -163,7 +188,7 @@ def receipt_text(doc: ReceiptDoc) -> str:
     out: list[str] = []
     for element in doc.elements:
         if isinstance(element, Text):
-            out.append(align(element.text, width, element.align, codec))
+            out.append(substitute(align(element.text, width, element.align, codec), codec))
         elif isinstance(element, Rule):
             out.append(element.char * width)
         elif isinstance(element, Barcode):

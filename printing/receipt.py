@@ -21,7 +21,7 @@ from printing.layout import (
     ReceiptDoc,
     Rule,
     Text,
-    chinese_codec,
+    layout_codec,
     receipt_text,
     two_columns,
     wrap,
@@ -60,7 +60,7 @@ def render_receipt(
     text ``encoding`` (printer.encoding) decides how many columns a character takes."""
     if width_cols not in WIDTHS:
         raise ValueError(f"receipt width must be 32 or 48 columns, not {width_cols}")
-    w, codec = width_cols, chinese_codec(encoding)
+    w, codec = width_cols, layout_codec(encoding)
     out: list[Element] = [Logo(logo)] if logo else []
     out += _header(shop, w, codec)
     if reprint:
@@ -177,7 +177,7 @@ def render_test_receipt(
     shop: ShopSettings, *, width_cols: int, status: str = "", encoding: str = "gb18030"
 ) -> ReceiptDoc:
     """A page exercising what receipts need: Chinese and English, alignment, barcode, QR, cut."""
-    w, codec = width_cols, chinese_codec(encoding)
+    w, codec = width_cols, layout_codec(encoding)
     out: list[Element] = [
         Text("打印测试 PRINTER TEST", "center", bold=True, tall=True),
         Text(shop.name, "center"),

@@ -1,4 +1,7 @@
-"""A receipt printer on 127.0.0.1: records every byte and answers DLE EOT status queries.
+"""Printers for tests: one on 127.0.0.1 TCP, one on the device side of a pseudo-terminal,
+and an ``lp`` command on PATH.
+
+``PrinterPeer`` records every byte and answers DLE EOT status queries.
 
 Faults are switches: ``offline``, ``paper_out``, ``cover_open``, ``paper_low``,
 ``miss_replies`` (status queries left unanswered), ``roll_ends_at_cut``; ``down()``
@@ -7,6 +10,7 @@ closes the port (connection refused) and ``up()`` opens it again on the same por
 
 from __future__ import annotations
 
+import os
 import socket
 import threading
 import time
@@ -143,3 +147,79 @@ class PrinterPeer:
             value |= 0x0C if self.paper_low else 0
             value |= 0x60 if self.paper_out else 0
         return value
+
+
+class PtyPeer:
+    """A device on the device side of a pseudo-terminal: a thread hands each chunk read
+    to ``received_chunk``, which may write the device's answer to ``self.fd``."""
+
+    def __init__(self, fd: int) -> None:
+        self.fd = fd
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+
+    def received_chunk(self, data: bytes) -> None:
+        raise NotImplementedError
+
+    def _run(self) -> None:
+        os.set_blocking(self.fd, False)
+        while not self._stop.is_set():
+            try:
+                data = os.read(self.fd, 4096)
+            except BlockingIOError:
+                time.sleep(0.005)
+                continue
+            self.received_chunk(data)
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join(timeout=2)
+
+
+class SerialPrinterPeer(PtyPeer):
+    """A printer on the device side of a pty: records bytes, answers DLE EOT."""
+
+    def __init__(self, fd: int) -> None:
+        self.received, self.paper_out = bytearray(), False
+        super().__init__(fd)
+
+    def received_chunk(self, data: bytes) -> None:
+        self.received += data
+        for at in range(len(data) - 2):
+            if data[at : at + 2] == b"\x10\x04":
+                n = data[at + 2]
+                out = 0x12
+                if self.paper_out and n == 1:
+                    out |= 0x08
+                if self.paper_out and n == 4:
+                    out |= 0x60
+                os.write(self.fd, bytes([out]))
+
+
+def fake_lp(tmp_path, monkeypatch, *, exit_status: int):
+    """An ``lp`` command on PATH, run as a real process: it keeps each job's bytes and its
+    arguments in ``spool/``, and exits with ``exit_status`` (non-zero: says why on stderr)."""
+    bin_dir, spool = tmp_path / "bin", tmp_path / "spool"
+    bin_dir.mkdir()
+    spool.mkdir()
+    refuse = 'echo "lp: The printer or class does not exist." >&2\n' if exit_status else ""
+    script = bin_dir / "lp"
+    script.write_text(
+        "#!/bin/sh\n"
+        f'n=$(ls "{spool}" | grep -c job-)\n'
+        f'echo "$@" > "{spool}/args-$n"\n'
+        f'cat > "{spool}/job-$n"\n'
+        f"{refuse}exit {exit_status}\n",
+        encoding="utf-8",
+    )
+    script.chmod(0o755)
+    lpstat = bin_dir / "lpstat"  # what a CUPS with one queue answers
+    lpstat.write_text(
+        '#!/bin/sh\n[ "$1" = -v ] && echo "device for receipts: socket://127.0.0.1:9100" '
+        "|| echo receipts\n",
+        encoding="utf-8",
+    )
+    lpstat.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{bin_dir}{os.pathsep}{os.environ['PATH']}")
+    return spool

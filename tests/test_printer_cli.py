@@ -91,7 +91,7 @@ def test_escpos_capability_cache_has_one_fixed_home(tmp_path):
     env["TMPDIR"] = str(tmp_path / "tmp")
     (tmp_path / "tmp").mkdir()
     code = (
-        "import os; from devices.printer import _escpos; _escpos();"
+        "import os; from devices.profiles import escpos; escpos();"
         "print(os.environ['ESCPOS_CAPABILITIES_PICKLE_DIR'])"
     )
     result = subprocess.run(

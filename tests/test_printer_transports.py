@@ -17,6 +17,7 @@ from printing.escpos_out import doc_to_escpos
 from printing.queue import PrintQueue, receipt_job_hook
 from printing.receipt import render_test_receipt
 from tests.escpos_decode import decode
+from tests.printer_peer import SerialPrinterPeer, fake_lp
 
 SHOP = Config().shop
 
@@ -30,39 +31,6 @@ def test_file_transport_writes_the_job(tmp_path):
         conn.send(doc_to_escpos(render_test_receipt(SHOP, width_cols=48)))
     out = decode(device.read_bytes())
     assert out.cuts == 1 and out.qr_codes == ["TEST-0001"]
-
-
-class SerialPrinterPeer:
-    """A printer on the device side of a pty: records bytes, answers DLE EOT."""
-
-    def __init__(self, fd: int) -> None:
-        self.fd, self.received, self.paper_out = fd, bytearray(), False
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, daemon=True)
-        self._thread.start()
-
-    def _run(self) -> None:
-        os.set_blocking(self.fd, False)
-        while not self._stop.is_set():
-            try:
-                data = os.read(self.fd, 4096)
-            except BlockingIOError:
-                time.sleep(0.005)
-                continue
-            self.received += data
-            for at in range(len(data) - 2):
-                if data[at : at + 2] == b"\x10\x04":
-                    n = data[at + 2]
-                    out = 0x12
-                    if self.paper_out and n == 1:
-                        out |= 0x08
-                    if self.paper_out and n == 4:
-                        out |= 0x60
-                    os.write(self.fd, bytes([out]))
-
-    def stop(self) -> None:
-        self._stop.set()
-        self._thread.join(timeout=2)
 
 
 @pytest.fixture
@@ -199,7 +167,7 @@ def test_a_late_status_byte_is_not_taken_for_the_next_answer():
         with printer.connect() as conn:
             assert conn.status().ready
             peer.offline = True
-            conn.device.device.sendall(b"\x10\x04\x01")  # its answer (offline) is left unread
+            conn.send(b"\x10\x04\x01")  # its answer (offline) is left unread
             time.sleep(0.1)
             peer.offline = False
             assert conn.status().ready  # taken as the new answer, it would say offline
@@ -231,34 +199,6 @@ def test_an_unknown_profile_is_the_printers_state_and_jobs_wait(store, till):
             queue.stop()
             devices.close()
         assert peer.decoded().events == []
-
-
-def fake_lp(tmp_path, monkeypatch, *, exit_status: int):
-    """An ``lp`` command on PATH, run as a real process: it keeps each job's bytes and its
-    arguments in ``spool/``, and exits with ``exit_status`` (non-zero: says why on stderr)."""
-    bin_dir, spool = tmp_path / "bin", tmp_path / "spool"
-    bin_dir.mkdir()
-    spool.mkdir()
-    refuse = 'echo "lp: The printer or class does not exist." >&2\n' if exit_status else ""
-    script = bin_dir / "lp"
-    script.write_text(
-        "#!/bin/sh\n"
-        f'n=$(ls "{spool}" | grep -c job-)\n'
-        f'echo "$@" > "{spool}/args-$n"\n'
-        f'cat > "{spool}/job-$n"\n'
-        f"{refuse}exit {exit_status}\n",
-        encoding="utf-8",
-    )
-    script.chmod(0o755)
-    lpstat = bin_dir / "lpstat"  # what a CUPS with one queue answers
-    lpstat.write_text(
-        '#!/bin/sh\n[ "$1" = -v ] && echo "device for receipts: socket://127.0.0.1:9100" '
-        "|| echo receipts\n",
-        encoding="utf-8",
-    )
-    lpstat.chmod(0o755)
-    monkeypatch.setenv("PATH", f"{bin_dir}{os.pathsep}{os.environ['PATH']}")
-    return spool
 
 
 def spooled_jobs(spool):

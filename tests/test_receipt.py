@@ -271,3 +271,19 @@ def test_single_byte_code_pages_keep_one_column_a_byte(sale):
     for width in (32, 48):
         _, out = printed(sale, width, encoding="cp437")
         assert max(out.columns) <= width
+
+
+@pytest.mark.parametrize("encoding", ["cp437", "cp858"])
+@pytest.mark.parametrize("width", [32, 48])
+def test_full_width_yen_on_a_code_page_is_laid_out_as_the_one_column_y_it_prints(
+    sale, width, encoding
+):
+    import dataclasses
+
+    sale = dataclasses.replace(sale, customer_name="Card：￥50，VIP")
+    doc = render_receipt(sale, SHOP, width_cols=width, encoding=encoding)
+    out = decode(doc_to_escpos(doc, encoding=encoding))
+    [line] = [e for e in out.events if e[0] == "line" and e[1].endswith("Card:Y50,VIP")]
+    assert line[2]["columns"] == width  # the name sits at the right edge, not short of it
+    [shown] = [row for row in receipt_text(doc).splitlines() if row.endswith("Card:Y50,VIP")]
+    assert text_width(shown) == width  # the preview shows the Y the paper gets, as wide

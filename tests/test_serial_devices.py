@@ -15,6 +15,7 @@ from devices.manager import DeviceManager
 from devices.scale import Scale, parse_cas, parse_toledo, weight_to_grams
 from devices.scanner import SerialScanner
 from devices.urls import parse_serial
+from tests.printer_peer import PtyPeer
 
 
 @pytest.fixture
@@ -128,31 +129,18 @@ def test_led8_lights_the_lamp_and_shows_the_amount(pty):
 # -- scale ----------------------------------------------------------------------------------
 
 
-class ToledoPeer:
+class ToledoPeer(PtyPeer):
     """Answers each ``W`` with the next reply of a script (the last one repeats)."""
 
     def __init__(self, fd: int, replies: list[bytes]) -> None:
-        self.fd, self.replies, self.asked = fd, list(replies), 0
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, daemon=True)
-        self._thread.start()
+        self.replies, self.asked = list(replies), 0
+        super().__init__(fd)
 
-    def _run(self) -> None:
-        os.set_blocking(self.fd, False)
-        while not self._stop.is_set():
-            try:
-                data = os.read(self.fd, 64)
-            except BlockingIOError:
-                time.sleep(0.005)
-                continue
-            for _ in range(data.count(b"W")):
-                reply = self.replies[min(self.asked, len(self.replies) - 1)]
-                self.asked += 1
-                os.write(self.fd, reply)
-
-    def stop(self) -> None:
-        self._stop.set()
-        self._thread.join(timeout=2)
+    def received_chunk(self, data: bytes) -> None:
+        for _ in range(data.count(b"W")):
+            reply = self.replies[min(self.asked, len(self.replies) - 1)]
+            self.asked += 1
+            os.write(self.fd, reply)
 
 
 def test_toledo_waits_for_a_stable_weight_in_grams(pty):
