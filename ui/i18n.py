@@ -28,6 +28,7 @@ SOURCES = (
     "main",
     "messages",
     "pay",
+    "receipts",
     "reader",
     "returns",
     "search",

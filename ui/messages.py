@@ -188,3 +188,25 @@ def _describe_domain(exc: errors.TillbookError) -> str:  # noqa: C901 (one table
 def _seconds(value: object) -> str:
     seconds = float(value or 0)
     return str(int(seconds)) if seconds == int(seconds) else f"{seconds:.1f}"
+
+
+def print_reason(key: str) -> str:
+    """Why a receipt has not printed, from ``printing.queue.reason_key``."""
+    reasons = {
+        "queued": translate("Messages", "Waiting for its turn"),
+        "printing": translate("Messages", "Printing now"),
+        "paper_ran_out": translate(
+            "Messages", "Paper ran out while printing: it may be incomplete"
+        ),
+        "interrupted": translate("Messages", "Interrupted while printing: check the paper"),
+        "connection_lost": translate(
+            "Messages", "Connection lost while printing: check the paper"
+        ),
+        "layout": translate("Messages", "The receipt could not be laid out"),
+        "refused": translate("Messages", "The system print queue refused it"),
+        "cover_open": translate("Messages", "Printer cover open"),
+        "paper_out": translate("Messages", "Printer out of paper"),
+        "offline": translate("Messages", "Printer offline"),
+        "unreachable": translate("Messages", "Printer not reachable"),
+    }
+    return reasons.get(key, translate("Messages", "An unexpected printer error"))

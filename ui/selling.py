@@ -44,6 +44,7 @@ from ui.dialogs import (
 )
 from ui.messages import describe, tender_name
 from ui.pay import PayDialog
+from ui.receipts import UnprintedDialog
 from ui.returns import ReturnDialog
 from ui.search import SearchDialog
 from ui.services import Services
@@ -202,6 +203,7 @@ class SellingScreen(QWidget):
             ("return", "F8", lambda: self.tr("Return"), lambda: self.open_return()),
             ("void", "F9", lambda: self.tr("Void line"), self.remove_line),
             ("reprint", "F10", lambda: self.tr("Reprint"), self.open_reprint),
+            ("receipts", "Ctrl+P", lambda: self.tr("Not printed"), self.open_unprinted),
             ("settings", "F11", lambda: self.tr("Settings"), self.settings_requested.emit),
             ("lock", "Ctrl+L", lambda: self.tr("Lock"), self.lock_requested.emit),
             ("cancel", "Ctrl+Del", lambda: self.tr("Clear ticket"), self.cancel_ticket),
@@ -636,8 +638,32 @@ class SellingScreen(QWidget):
         self.open_dialog(dialog)
 
     def open_reprint(self) -> None:
-        dialog = ReprintDialog(sales.last_receipt_no(self.store), parent=self)
+        dialog = ReprintDialog(
+            sales.last_receipt_no(self.store),
+            readers=self.services.readers,
+            config=self.services.config,
+            tasks=self.services.lookups,
+            parent=self,
+        )
         dialog.reprint.connect(self.reprint)
+        self.open_dialog(dialog)
+
+    def open_unprinted(self) -> None:
+        """Ctrl+P, or a click on the printer in the status bar: the receipts not printed."""
+        queue = self.services.print_queue
+        if queue is None:
+            self.problem(self.tr("Printing is not available on this till"))
+            return
+        if isinstance(self.dialog, UnprintedDialog) and self.dialog.isVisible():
+            self.dialog.reload()
+            return
+        dialog = UnprintedDialog(
+            queue,
+            readers=self.services.readers,
+            config=self.services.config,
+            tasks=self.services.tasks,
+            parent=self,
+        )
         self.open_dialog(dialog)
 
     def reprint(self, receipt_no: str) -> None:

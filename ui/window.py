@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget
 
@@ -16,6 +16,7 @@ from sync import outbox
 from ui.i18n import Language, pick_language
 from ui.login import LoginScreen
 from ui.messages import clock_time, describe, role_name
+from ui.receipts import UnprintedDialog
 from ui.selling import SellingScreen
 from ui.services import Services
 from ui.settings import SettingsDialog
@@ -30,6 +31,17 @@ class _ChangeRelay(QObject):
 
     changed = Signal()
     scanned = Signal(str)
+
+
+class ClickableLabel(QLabel):
+    """A status bar label that opens something when clicked (or touched)."""
+
+    clicked = Signal()
+
+    def mouseReleaseEvent(self, event) -> None:  # noqa: N802
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.clicked.emit()
+        super().mouseReleaseEvent(event)
 
 
 class MainWindow(QMainWindow):
@@ -52,6 +64,7 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self._relay = _ChangeRelay(self)
         self._relay.changed.connect(self.refresh_status)
+        self._relay.changed.connect(self._reload_unprinted)
         self._relay.scanned.connect(self.on_scan)
         self._timer = QTimer(self)
         self._timer.timeout.connect(self.refresh_status)
@@ -68,7 +81,9 @@ class MainWindow(QMainWindow):
         bar = self.statusBar()
         bar.setSizeGripEnabled(False)
         self.user_label, self.shop_label = QLabel(), QLabel()
-        self.sync_label, self.printer_label = QLabel(), QLabel()
+        self.sync_label, self.printer_label = QLabel(), ClickableLabel()
+        self.printer_label.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.printer_label.clicked.connect(self.open_unprinted)
         for label in (self.user_label, self.shop_label):
             bar.addWidget(label)
         for label in (self.sync_label, self.printer_label):
@@ -160,7 +175,7 @@ class MainWindow(QMainWindow):
             text = self.tr("Printer: starting…")
         unprinted = int(state.get("unprinted") or 0)
         if unprinted:
-            text = self.tr("{printer}, receipts not printed: {count}").format(
+            text = self.tr("{printer}, receipts not printed: {count} (Ctrl+P)").format(
                 printer=text, count=unprinted
             )
         self.printer_label.setText(text)
@@ -179,6 +194,16 @@ class MainWindow(QMainWindow):
             "offline": self.tr("Printer: offline"),
             "unreachable": self.tr("Printer: not reachable"),
         }
+
+    def open_unprinted(self) -> None:
+        """The printer in the status bar, clicked: the receipts that have not printed."""
+        if self.logged_in and self.stack.currentWidget() is self.selling:
+            self.selling.open_unprinted()
+
+    def _reload_unprinted(self) -> None:
+        dialog = self.selling.dialog if self.selling is not None else None
+        if isinstance(dialog, UnprintedDialog) and dialog.isVisible():
+            dialog.reload()
 
     # -- logging in and out ----------------------------------------------------------------
 

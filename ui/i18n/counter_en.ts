@@ -4,17 +4,17 @@
 <context>
     <name>ConfirmDialog</name>
     <message>
-        <location filename="../dialogs.py" line="296"/>
+        <location filename="../dialogs.py" line="321"/>
         <source>Please confirm</source>
         <translation>Please confirm</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="303"/>
+        <location filename="../dialogs.py" line="328"/>
         <source>Yes (Enter)</source>
         <translation>Yes (Enter)</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="305"/>
+        <location filename="../dialogs.py" line="330"/>
         <source>No (Esc)</source>
         <translation>No (Esc)</translation>
     </message>
@@ -264,37 +264,37 @@
 <context>
     <name>DiscountDialog</name>
     <message>
-        <location filename="../dialogs.py" line="142"/>
+        <location filename="../dialogs.py" line="143"/>
         <source>Discount</source>
         <translation>Discount</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="143"/>
+        <location filename="../dialogs.py" line="144"/>
         <source>Discount on: {name}</source>
         <translation>Discount on: {name}</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="145"/>
+        <location filename="../dialogs.py" line="146"/>
         <source>Percent off</source>
         <translation>Percent off</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="146"/>
+        <location filename="../dialogs.py" line="147"/>
         <source>Amount off (¥)</source>
         <translation>Amount off (¥)</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="147"/>
+        <location filename="../dialogs.py" line="148"/>
         <source>Percent off the whole ticket</source>
         <translation>Percent off the whole ticket</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="155"/>
+        <location filename="../dialogs.py" line="156"/>
         <source>e.g. 10</source>
         <translation>e.g. 10</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="161"/>
+        <location filename="../dialogs.py" line="162"/>
         <source>Remove discount</source>
         <translation>Remove discount</translation>
     </message>
@@ -302,27 +302,27 @@
 <context>
     <name>HeldDialog</name>
     <message>
-        <location filename="../dialogs.py" line="225"/>
+        <location filename="../dialogs.py" line="226"/>
         <source>Held tickets</source>
         <translation>Held tickets</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="226"/>
+        <location filename="../dialogs.py" line="227"/>
         <source>Choose a ticket and press Enter to resume it</source>
         <translation>Choose a ticket and press Enter to resume it</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="229"/>
+        <location filename="../dialogs.py" line="230"/>
         <source>#{id}  {lines} lines  {total}  held at {time}</source>
         <translation>#{id}  {lines} lines  {total}  held at {time}</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="241"/>
+        <location filename="../dialogs.py" line="242"/>
         <source>No tickets are on hold</source>
         <translation>No tickets are on hold</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="245"/>
+        <location filename="../dialogs.py" line="246"/>
         <source>Resume (Enter)</source>
         <translation>Resume (Enter)</translation>
     </message>
@@ -355,133 +355,133 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../window.py" line="78"/>
+        <location filename="../window.py" line="93"/>
         <source>Tillbook till</source>
         <translation>Tillbook till</translation>
     </message>
     <message>
-        <location filename="../window.py" line="81"/>
+        <location filename="../window.py" line="96"/>
         <source>{shop} · till {till}</source>
         <translation>{shop} · till {till}</translation>
     </message>
     <message>
-        <location filename="../window.py" line="85"/>
+        <location filename="../window.py" line="100"/>
         <source>{name} ({role})</source>
         <translation>{name} ({role})</translation>
     </message>
     <message>
-        <location filename="../window.py" line="87"/>
+        <location filename="../window.py" line="102"/>
         <source>Locked</source>
         <translation>Locked</translation>
     </message>
     <message>
-        <location filename="../window.py" line="138"/>
+        <location filename="../window.py" line="153"/>
         <source>Online</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../window.py" line="138"/>
+        <location filename="../window.py" line="153"/>
         <source>Offline</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../window.py" line="139"/>
+        <location filename="../window.py" line="154"/>
         <source>Sync: {state}, {count} not uploaded</source>
         <translation>Sync: {state}, {count} not uploaded</translation>
     </message>
     <message>
-        <location filename="../window.py" line="144"/>
+        <location filename="../window.py" line="159"/>
         <source>, last {time}</source>
         <translation>, last {time}</translation>
     </message>
     <message>
-        <location filename="../window.py" line="148"/>
+        <location filename="../window.py" line="163"/>
         <source>Sync: not running, {count} not uploaded</source>
         <translation>Sync: not running, {count} not uploaded</translation>
     </message>
     <message>
-        <location filename="../window.py" line="153"/>
+        <location filename="../window.py" line="168"/>
         <source>Sync: starting…</source>
         <translation>Sync: starting…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="156"/>
-        <location filename="../window.py" line="173"/>
+        <location filename="../window.py" line="171"/>
+        <location filename="../window.py" line="188"/>
         <source>Printer: not checked yet</source>
         <translation>Printer: not checked yet</translation>
     </message>
     <message>
-        <location filename="../window.py" line="171"/>
+        <location filename="../window.py" line="178"/>
+        <source>{printer}, receipts not printed: {count} (Ctrl+P)</source>
+        <translation>{printer}, receipts not printed: {count} (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="186"/>
         <source>Printer: no printer</source>
         <translation>Printer: no printer</translation>
     </message>
     <message>
-        <location filename="../window.py" line="172"/>
+        <location filename="../window.py" line="187"/>
         <source>Printer: address in settings is wrong</source>
         <translation>Printer: address in settings is wrong</translation>
     </message>
     <message>
-        <location filename="../window.py" line="174"/>
+        <location filename="../window.py" line="189"/>
         <source>Printer: connected, cannot report its state</source>
         <translation>Printer: connected, cannot report its state</translation>
     </message>
     <message>
-        <location filename="../window.py" line="175"/>
+        <location filename="../window.py" line="190"/>
         <source>Printer: ready</source>
         <translation>Printer: ready</translation>
     </message>
     <message>
-        <location filename="../window.py" line="158"/>
+        <location filename="../window.py" line="173"/>
         <source>Printer: not available</source>
         <translation>Printer: not available</translation>
     </message>
     <message>
-        <location filename="../window.py" line="160"/>
+        <location filename="../window.py" line="175"/>
         <source>Printer: starting…</source>
         <translation>Printer: starting…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="163"/>
-        <source>{printer}, receipts not printed: {count}</source>
-        <translation>{printer}, receipts not printed: {count}</translation>
-    </message>
-    <message>
-        <location filename="../window.py" line="176"/>
+        <location filename="../window.py" line="191"/>
         <source>Printer: ready, paper low</source>
         <translation>Printer: ready, paper low</translation>
     </message>
     <message>
-        <location filename="../window.py" line="177"/>
+        <location filename="../window.py" line="192"/>
         <source>Printer: out of paper</source>
         <translation>Printer: out of paper</translation>
     </message>
     <message>
-        <location filename="../window.py" line="178"/>
+        <location filename="../window.py" line="193"/>
         <source>Printer: cover open</source>
         <translation>Printer: cover open</translation>
     </message>
     <message>
-        <location filename="../window.py" line="179"/>
+        <location filename="../window.py" line="194"/>
         <source>Printer: offline</source>
         <translation>Printer: offline</translation>
     </message>
     <message>
-        <location filename="../window.py" line="180"/>
+        <location filename="../window.py" line="195"/>
         <source>Printer: not reachable</source>
         <translation>Printer: not reachable</translation>
     </message>
     <message>
-        <location filename="../window.py" line="239"/>
+        <location filename="../window.py" line="264"/>
         <source>open when the till closed</source>
         <translation>open when the till closed</translation>
     </message>
     <message>
-        <location filename="../window.py" line="264"/>
+        <location filename="../window.py" line="289"/>
         <source>Log in first, then scan</source>
         <translation>Log in first, then scan</translation>
     </message>
     <message>
-        <location filename="../window.py" line="288"/>
+        <location filename="../window.py" line="313"/>
         <source>The devices are still starting; try again</source>
         <translation>The devices are still starting; try again</translation>
     </message>
@@ -738,6 +738,66 @@
         <source>That cannot be done: {code}</source>
         <translation>That cannot be done: {code}</translation>
     </message>
+    <message>
+        <location filename="../messages.py" line="196"/>
+        <source>Waiting for its turn</source>
+        <translation>Waiting for its turn</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="197"/>
+        <source>Printing now</source>
+        <translation>Printing now</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="198"/>
+        <source>Paper ran out while printing: it may be incomplete</source>
+        <translation>Paper ran out while printing: it may be incomplete</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="201"/>
+        <source>Interrupted while printing: check the paper</source>
+        <translation>Interrupted while printing: check the paper</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="202"/>
+        <source>Connection lost while printing: check the paper</source>
+        <translation>Connection lost while printing: check the paper</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="205"/>
+        <source>The receipt could not be laid out</source>
+        <translation>The receipt could not be laid out</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="206"/>
+        <source>The system print queue refused it</source>
+        <translation>The system print queue refused it</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="207"/>
+        <source>Printer cover open</source>
+        <translation>Printer cover open</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="208"/>
+        <source>Printer out of paper</source>
+        <translation>Printer out of paper</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="209"/>
+        <source>Printer offline</source>
+        <translation>Printer offline</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="210"/>
+        <source>Printer not reachable</source>
+        <translation>Printer not reachable</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="212"/>
+        <source>An unexpected printer error</source>
+        <translation>An unexpected printer error</translation>
+    </message>
 </context>
 <context>
     <name>PayDialog</name>
@@ -805,12 +865,12 @@
 <context>
     <name>PinPrompt</name>
     <message>
-        <location filename="../dialogs.py" line="45"/>
+        <location filename="../dialogs.py" line="46"/>
         <source>Owner approval</source>
         <translation>Owner approval</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="52"/>
+        <location filename="../dialogs.py" line="53"/>
         <source>Owner PIN, then Enter</source>
         <translation>Owner PIN, then Enter</translation>
     </message>
@@ -818,37 +878,37 @@
 <context>
     <name>PriceDialog</name>
     <message>
-        <location filename="../dialogs.py" line="186"/>
+        <location filename="../dialogs.py" line="187"/>
         <source>Change price</source>
         <translation>Change price</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="188"/>
+        <location filename="../dialogs.py" line="189"/>
         <source>{name}: now {price}</source>
         <translation>{name}: now {price}</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="190"/>
+        <location filename="../dialogs.py" line="191"/>
         <source>New unit price (¥)</source>
         <translation>New unit price (¥)</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="193"/>
+        <location filename="../dialogs.py" line="194"/>
         <source>Reason</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="195"/>
+        <location filename="../dialogs.py" line="196"/>
         <source>e.g. damaged packaging</source>
         <translation>e.g. damaged packaging</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="199"/>
+        <location filename="../dialogs.py" line="200"/>
         <source>Change price (Enter)</source>
         <translation>Change price (Enter)</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="213"/>
+        <location filename="../dialogs.py" line="214"/>
         <source>Say why the price changes</source>
         <translation>Say why the price changes</translation>
     </message>
@@ -856,12 +916,12 @@
 <context>
     <name>QuantityDialog</name>
     <message>
-        <location filename="../dialogs.py" line="120"/>
+        <location filename="../dialogs.py" line="121"/>
         <source>Quantity</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="121"/>
+        <location filename="../dialogs.py" line="122"/>
         <source>New quantity of {name}</source>
         <translation>New quantity of {name}</translation>
     </message>
@@ -869,12 +929,12 @@
 <context>
     <name>ReprintDialog</name>
     <message>
-        <location filename="../dialogs.py" line="272"/>
+        <location filename="../dialogs.py" line="282"/>
         <source>Reprint a receipt</source>
         <translation>Reprint a receipt</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="273"/>
+        <location filename="../dialogs.py" line="283"/>
         <source>Receipt number (Enter for the last one)</source>
         <translation>Receipt number (Enter for the last one)</translation>
     </message>
@@ -995,186 +1055,192 @@
 <context>
     <name>SellingScreen</name>
     <message>
-        <location filename="../selling.py" line="196"/>
+        <location filename="../selling.py" line="197"/>
         <source>Search</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="197"/>
+        <location filename="../selling.py" line="198"/>
         <source>Customer</source>
         <translation>Customer</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="198"/>
+        <location filename="../selling.py" line="199"/>
         <source>Quantity</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="199"/>
+        <location filename="../selling.py" line="200"/>
         <source>Hold / resume</source>
         <translation>Hold / resume</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="200"/>
+        <location filename="../selling.py" line="201"/>
         <source>Discount</source>
         <translation>Discount</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="201"/>
+        <location filename="../selling.py" line="202"/>
         <source>Change price</source>
         <translation>Change price</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="202"/>
+        <location filename="../selling.py" line="203"/>
         <source>Return</source>
         <translation>Return</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="203"/>
+        <location filename="../selling.py" line="204"/>
         <source>Void line</source>
         <translation>Void line</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="204"/>
+        <location filename="../selling.py" line="205"/>
         <source>Reprint</source>
         <translation>Reprint</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="205"/>
+        <location filename="../selling.py" line="206"/>
+        <source>Not printed</source>
+        <translation>Not printed</translation>
+    </message>
+    <message>
+        <location filename="../selling.py" line="207"/>
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="206"/>
+        <location filename="../selling.py" line="208"/>
         <source>Lock</source>
         <translation>Lock</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="207"/>
+        <location filename="../selling.py" line="209"/>
         <source>Clear ticket</source>
         <translation>Clear ticket</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="208"/>
+        <location filename="../selling.py" line="210"/>
         <source>Pay</source>
         <translation>Pay</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="217"/>
+        <location filename="../selling.py" line="219"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="218"/>
+        <location filename="../selling.py" line="220"/>
         <source>Scan, or type a barcode and press Enter</source>
         <translation>Scan, or type a barcode and press Enter</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="243"/>
+        <location filename="../selling.py" line="245"/>
         <source>{items} items, {lines} lines</source>
         <translation>{items} items, {lines} lines</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="252"/>
+        <location filename="../selling.py" line="254"/>
         <source>Customer: {name}</source>
         <translation>Customer: {name}</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="254"/>
+        <location filename="../selling.py" line="256"/>
         <source>No customer (F3)</source>
         <translation>No customer (F3)</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="383"/>
+        <location filename="../selling.py" line="385"/>
         <source>{name}  {qty} × {price}</source>
         <translation>{name}  {qty} × {price}</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="389"/>
-        <location filename="../selling.py" line="479"/>
+        <location filename="../selling.py" line="391"/>
+        <location filename="../selling.py" line="481"/>
         <source>Low stock: {name} (sold, and flagged for the owner)</source>
         <translation>Low stock: {name} (sold, and flagged for the owner)</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="447"/>
+        <location filename="../selling.py" line="449"/>
         <source>{name} {old} → {new}</source>
         <translation>{name} {old} → {new}</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="454"/>
+        <location filename="../selling.py" line="456"/>
         <source>Order {receipt_no} copied</source>
         <translation>Order {receipt_no} copied</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="456"/>
+        <location filename="../selling.py" line="458"/>
         <source>price changed: {list}</source>
         <translation>price changed: {list}</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="458"/>
+        <location filename="../selling.py" line="460"/>
         <source>not for sale now: {list}</source>
         <translation>not for sale now: {list}</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="464"/>
-        <location filename="../selling.py" line="525"/>
-        <location filename="../selling.py" line="546"/>
-        <location filename="../selling.py" line="598"/>
+        <location filename="../selling.py" line="466"/>
+        <location filename="../selling.py" line="527"/>
+        <location filename="../selling.py" line="548"/>
+        <location filename="../selling.py" line="600"/>
         <source>The ticket is empty</source>
         <translation>The ticket is empty</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="498"/>
+        <location filename="../selling.py" line="500"/>
         <source>Ticket held as #{id}. F5 on an empty ticket resumes it</source>
         <translation>Ticket held as #{id}. F5 on an empty ticket resumes it</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="512"/>
+        <location filename="../selling.py" line="514"/>
         <source>Ticket #{id} resumed</source>
         <translation>Ticket #{id} resumed</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="557"/>
+        <location filename="../selling.py" line="559"/>
         <source>Price of {name} is now {price}</source>
         <translation>Price of {name} is now {price}</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="574"/>
+        <location filename="../selling.py" line="576"/>
         <source>Removed: {name}</source>
         <translation>Removed: {name}</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="582"/>
+        <location filename="../selling.py" line="584"/>
         <source>Clear the whole ticket ({items} items, {total})?</source>
         <translation>Clear the whole ticket ({items} items, {total})?</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="591"/>
+        <location filename="../selling.py" line="593"/>
         <source>Ticket cleared</source>
         <translation>Ticket cleared</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="608"/>
+        <location filename="../selling.py" line="610"/>
         <source>Sale {receipt_no} done: {total}</source>
         <translation>Sale {receipt_no} done: {total}</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="612"/>
+        <location filename="../selling.py" line="614"/>
         <source>Change {change}</source>
         <translation>Change {change}</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="629"/>
+        <location filename="../selling.py" line="631"/>
         <source>Return {receipt_no} recorded. Refund: {refund}</source>
         <translation>Return {receipt_no} recorded. Refund: {refund}</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="651"/>
+        <location filename="../selling.py" line="655"/>
+        <location filename="../selling.py" line="677"/>
         <source>Printing is not available on this till</source>
         <translation>Printing is not available on this till</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="656"/>
+        <location filename="../selling.py" line="682"/>
         <source>Receipt {receipt_no} sent to the printer</source>
         <translation>Receipt {receipt_no} sent to the printer</translation>
     </message>
@@ -1248,6 +1314,74 @@
         <location filename="../ticket_model.py" line="70"/>
         <source>Total</source>
         <translation>Total</translation>
+    </message>
+</context>
+<context>
+    <name>UnprintedDialog</name>
+    <message>
+        <location filename="../receipts.py" line="156"/>
+        <source>Receipts not printed</source>
+        <translation>Receipts not printed</translation>
+    </message>
+    <message>
+        <location filename="../receipts.py" line="163"/>
+        <source>Look at the paper first: a failed receipt may have printed.</source>
+        <translation>Look at the paper first: a failed receipt may have printed.</translation>
+    </message>
+    <message>
+        <location filename="../receipts.py" line="172"/>
+        <source>Receipt</source>
+        <translation>Receipt</translation>
+    </message>
+    <message>
+        <location filename="../receipts.py" line="172"/>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../receipts.py" line="172"/>
+        <source>Why not printed</source>
+        <translation>Why not printed</translation>
+    </message>
+    <message>
+        <location filename="../receipts.py" line="184"/>
+        <source>Every receipt has printed.</source>
+        <translation>Every receipt has printed.</translation>
+    </message>
+    <message>
+        <location filename="../receipts.py" line="188"/>
+        <source>Retry (Enter)</source>
+        <translation>Retry (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../receipts.py" line="190"/>
+        <source>Skip (Del)</source>
+        <translation>Skip (Del)</translation>
+    </message>
+    <message>
+        <location filename="../receipts.py" line="217"/>
+        <source>job {id}</source>
+        <translation>job {id}</translation>
+    </message>
+    <message>
+        <location filename="../receipts.py" line="219"/>
+        <source>{receipt_no} (reprint)</source>
+        <translation>{receipt_no} (reprint)</translation>
+    </message>
+    <message>
+        <location filename="../receipts.py" line="274"/>
+        <source>{receipt_no} sent to the printer again</source>
+        <translation>{receipt_no} sent to the printer again</translation>
+    </message>
+    <message>
+        <location filename="../receipts.py" line="282"/>
+        <source>{receipt_no} skipped</source>
+        <translation>{receipt_no} skipped</translation>
+    </message>
+    <message>
+        <location filename="../receipts.py" line="294"/>
+        <source>That receipt is printing now or already done</source>
+        <translation>That receipt is printing now or already done</translation>
     </message>
 </context>
 </TS>

@@ -4,17 +4,17 @@
 <context>
     <name>ConfirmDialog</name>
     <message>
-        <location filename="../dialogs.py" line="296"/>
+        <location filename="../dialogs.py" line="321"/>
         <source>Please confirm</source>
         <translation>请确认</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="303"/>
+        <location filename="../dialogs.py" line="328"/>
         <source>Yes (Enter)</source>
         <translation>是 (Enter)</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="305"/>
+        <location filename="../dialogs.py" line="330"/>
         <source>No (Esc)</source>
         <translation>否 (Esc)</translation>
     </message>
@@ -264,37 +264,37 @@
 <context>
     <name>DiscountDialog</name>
     <message>
-        <location filename="../dialogs.py" line="142"/>
+        <location filename="../dialogs.py" line="143"/>
         <source>Discount</source>
         <translation>折扣</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="143"/>
+        <location filename="../dialogs.py" line="144"/>
         <source>Discount on: {name}</source>
         <translation>折扣商品：{name}</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="145"/>
+        <location filename="../dialogs.py" line="146"/>
         <source>Percent off</source>
         <translation>按百分比</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="146"/>
+        <location filename="../dialogs.py" line="147"/>
         <source>Amount off (¥)</source>
         <translation>减金额 (¥)</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="147"/>
+        <location filename="../dialogs.py" line="148"/>
         <source>Percent off the whole ticket</source>
         <translation>整单按百分比</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="155"/>
+        <location filename="../dialogs.py" line="156"/>
         <source>e.g. 10</source>
         <translation>例如 10</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="161"/>
+        <location filename="../dialogs.py" line="162"/>
         <source>Remove discount</source>
         <translation>取消折扣</translation>
     </message>
@@ -302,27 +302,27 @@
 <context>
     <name>HeldDialog</name>
     <message>
-        <location filename="../dialogs.py" line="225"/>
+        <location filename="../dialogs.py" line="226"/>
         <source>Held tickets</source>
         <translation>挂起的单</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="226"/>
+        <location filename="../dialogs.py" line="227"/>
         <source>Choose a ticket and press Enter to resume it</source>
         <translation>选择一张单，按 Enter 取回</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="229"/>
+        <location filename="../dialogs.py" line="230"/>
         <source>#{id}  {lines} lines  {total}  held at {time}</source>
         <translation>#{id}  {lines} 行  {total}  {time} 挂单</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="241"/>
+        <location filename="../dialogs.py" line="242"/>
         <source>No tickets are on hold</source>
         <translation>没有挂起的单</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="245"/>
+        <location filename="../dialogs.py" line="246"/>
         <source>Resume (Enter)</source>
         <translation>取单 (Enter)</translation>
     </message>
@@ -355,133 +355,133 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../window.py" line="78"/>
+        <location filename="../window.py" line="93"/>
         <source>Tillbook till</source>
         <translation>Tillbook 收银</translation>
     </message>
     <message>
-        <location filename="../window.py" line="81"/>
+        <location filename="../window.py" line="96"/>
         <source>{shop} · till {till}</source>
         <translation>{shop} · 收银台 {till}</translation>
     </message>
     <message>
-        <location filename="../window.py" line="85"/>
+        <location filename="../window.py" line="100"/>
         <source>{name} ({role})</source>
         <translation>{name}（{role}）</translation>
     </message>
     <message>
-        <location filename="../window.py" line="87"/>
+        <location filename="../window.py" line="102"/>
         <source>Locked</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location filename="../window.py" line="138"/>
+        <location filename="../window.py" line="153"/>
         <source>Online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../window.py" line="138"/>
+        <location filename="../window.py" line="153"/>
         <source>Offline</source>
         <translation>离线</translation>
     </message>
     <message>
-        <location filename="../window.py" line="139"/>
+        <location filename="../window.py" line="154"/>
         <source>Sync: {state}, {count} not uploaded</source>
         <translation>同步：{state}，{count} 项未上传</translation>
     </message>
     <message>
-        <location filename="../window.py" line="144"/>
+        <location filename="../window.py" line="159"/>
         <source>, last {time}</source>
         <translation>，上次 {time}</translation>
     </message>
     <message>
-        <location filename="../window.py" line="148"/>
+        <location filename="../window.py" line="163"/>
         <source>Sync: not running, {count} not uploaded</source>
         <translation>同步：未运行，{count} 项未上传</translation>
     </message>
     <message>
-        <location filename="../window.py" line="153"/>
+        <location filename="../window.py" line="168"/>
         <source>Sync: starting…</source>
         <translation>同步：启动中…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="156"/>
-        <location filename="../window.py" line="173"/>
+        <location filename="../window.py" line="171"/>
+        <location filename="../window.py" line="188"/>
         <source>Printer: not checked yet</source>
         <translation>打印机：尚未检查</translation>
     </message>
     <message>
-        <location filename="../window.py" line="171"/>
+        <location filename="../window.py" line="178"/>
+        <source>{printer}, receipts not printed: {count} (Ctrl+P)</source>
+        <translation>{printer}，未打印小票：{count} 张 (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="186"/>
         <source>Printer: no printer</source>
         <translation>打印机：未配置打印机</translation>
     </message>
     <message>
-        <location filename="../window.py" line="172"/>
+        <location filename="../window.py" line="187"/>
         <source>Printer: address in settings is wrong</source>
         <translation>打印机：设置中的地址有误</translation>
     </message>
     <message>
-        <location filename="../window.py" line="174"/>
+        <location filename="../window.py" line="189"/>
         <source>Printer: connected, cannot report its state</source>
         <translation>打印机：已连接，无法报告状态</translation>
     </message>
     <message>
-        <location filename="../window.py" line="175"/>
+        <location filename="../window.py" line="190"/>
         <source>Printer: ready</source>
         <translation>打印机：就绪</translation>
     </message>
     <message>
-        <location filename="../window.py" line="158"/>
+        <location filename="../window.py" line="173"/>
         <source>Printer: not available</source>
         <translation>打印机：不可用</translation>
     </message>
     <message>
-        <location filename="../window.py" line="160"/>
+        <location filename="../window.py" line="175"/>
         <source>Printer: starting…</source>
         <translation>打印机：启动中…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="163"/>
-        <source>{printer}, receipts not printed: {count}</source>
-        <translation>{printer}，未打印小票：{count} 张</translation>
-    </message>
-    <message>
-        <location filename="../window.py" line="176"/>
+        <location filename="../window.py" line="191"/>
         <source>Printer: ready, paper low</source>
         <translation>打印机：就绪，纸将用完</translation>
     </message>
     <message>
-        <location filename="../window.py" line="177"/>
+        <location filename="../window.py" line="192"/>
         <source>Printer: out of paper</source>
         <translation>打印机：缺纸</translation>
     </message>
     <message>
-        <location filename="../window.py" line="178"/>
+        <location filename="../window.py" line="193"/>
         <source>Printer: cover open</source>
         <translation>打印机：纸仓盖未关</translation>
     </message>
     <message>
-        <location filename="../window.py" line="179"/>
+        <location filename="../window.py" line="194"/>
         <source>Printer: offline</source>
         <translation>打印机：离线</translation>
     </message>
     <message>
-        <location filename="../window.py" line="180"/>
+        <location filename="../window.py" line="195"/>
         <source>Printer: not reachable</source>
         <translation>打印机：无法连接</translation>
     </message>
     <message>
-        <location filename="../window.py" line="239"/>
+        <location filename="../window.py" line="264"/>
         <source>open when the till closed</source>
         <translation>收银机关闭时未结的单</translation>
     </message>
     <message>
-        <location filename="../window.py" line="264"/>
+        <location filename="../window.py" line="289"/>
         <source>Log in first, then scan</source>
         <translation>请先登录再扫码</translation>
     </message>
     <message>
-        <location filename="../window.py" line="288"/>
+        <location filename="../window.py" line="313"/>
         <source>The devices are still starting; try again</source>
         <translation>设备正在启动，请稍后再试</translation>
     </message>
@@ -738,6 +738,66 @@
         <source>That cannot be done: {code}</source>
         <translation>无法执行：{code}</translation>
     </message>
+    <message>
+        <location filename="../messages.py" line="196"/>
+        <source>Waiting for its turn</source>
+        <translation>排队等待打印</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="197"/>
+        <source>Printing now</source>
+        <translation>正在打印</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="198"/>
+        <source>Paper ran out while printing: it may be incomplete</source>
+        <translation>打印中缺纸：小票可能不完整</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="201"/>
+        <source>Interrupted while printing: check the paper</source>
+        <translation>打印中断：请查看纸上是否已打出</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="202"/>
+        <source>Connection lost while printing: check the paper</source>
+        <translation>打印中连接断开：请查看纸上是否已打出</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="205"/>
+        <source>The receipt could not be laid out</source>
+        <translation>小票无法排版</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="206"/>
+        <source>The system print queue refused it</source>
+        <translation>系统打印队列拒绝了此任务</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="207"/>
+        <source>Printer cover open</source>
+        <translation>打印机盖未关</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="208"/>
+        <source>Printer out of paper</source>
+        <translation>打印机缺纸</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="209"/>
+        <source>Printer offline</source>
+        <translation>打印机离线</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="210"/>
+        <source>Printer not reachable</source>
+        <translation>无法连接打印机</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="212"/>
+        <source>An unexpected printer error</source>
+        <translation>打印机出现意外错误</translation>
+    </message>
 </context>
 <context>
     <name>PayDialog</name>
@@ -805,12 +865,12 @@
 <context>
     <name>PinPrompt</name>
     <message>
-        <location filename="../dialogs.py" line="45"/>
+        <location filename="../dialogs.py" line="46"/>
         <source>Owner approval</source>
         <translation>店主授权</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="52"/>
+        <location filename="../dialogs.py" line="53"/>
         <source>Owner PIN, then Enter</source>
         <translation>店主密码，然后按 Enter</translation>
     </message>
@@ -818,37 +878,37 @@
 <context>
     <name>PriceDialog</name>
     <message>
-        <location filename="../dialogs.py" line="186"/>
+        <location filename="../dialogs.py" line="187"/>
         <source>Change price</source>
         <translation>改价</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="188"/>
+        <location filename="../dialogs.py" line="189"/>
         <source>{name}: now {price}</source>
         <translation>{name}：现价 {price}</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="190"/>
+        <location filename="../dialogs.py" line="191"/>
         <source>New unit price (¥)</source>
         <translation>新单价 (¥)</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="193"/>
+        <location filename="../dialogs.py" line="194"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="195"/>
+        <location filename="../dialogs.py" line="196"/>
         <source>e.g. damaged packaging</source>
         <translation>例如 包装破损</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="199"/>
+        <location filename="../dialogs.py" line="200"/>
         <source>Change price (Enter)</source>
         <translation>改价 (Enter)</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="213"/>
+        <location filename="../dialogs.py" line="214"/>
         <source>Say why the price changes</source>
         <translation>请填写改价原因</translation>
     </message>
@@ -856,12 +916,12 @@
 <context>
     <name>QuantityDialog</name>
     <message>
-        <location filename="../dialogs.py" line="120"/>
+        <location filename="../dialogs.py" line="121"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="121"/>
+        <location filename="../dialogs.py" line="122"/>
         <source>New quantity of {name}</source>
         <translation>{name} 的新数量</translation>
     </message>
@@ -869,12 +929,12 @@
 <context>
     <name>ReprintDialog</name>
     <message>
-        <location filename="../dialogs.py" line="272"/>
+        <location filename="../dialogs.py" line="282"/>
         <source>Reprint a receipt</source>
         <translation>补打小票</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="273"/>
+        <location filename="../dialogs.py" line="283"/>
         <source>Receipt number (Enter for the last one)</source>
         <translation>小票号（直接 Enter 补打上一张）</translation>
     </message>
@@ -995,186 +1055,192 @@
 <context>
     <name>SellingScreen</name>
     <message>
-        <location filename="../selling.py" line="196"/>
+        <location filename="../selling.py" line="197"/>
         <source>Search</source>
         <translation>查找商品</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="197"/>
+        <location filename="../selling.py" line="198"/>
         <source>Customer</source>
         <translation>会员</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="198"/>
+        <location filename="../selling.py" line="199"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="199"/>
+        <location filename="../selling.py" line="200"/>
         <source>Hold / resume</source>
         <translation>挂单 / 取单</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="200"/>
+        <location filename="../selling.py" line="201"/>
         <source>Discount</source>
         <translation>折扣</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="201"/>
+        <location filename="../selling.py" line="202"/>
         <source>Change price</source>
         <translation>改价</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="202"/>
+        <location filename="../selling.py" line="203"/>
         <source>Return</source>
         <translation>退货</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="203"/>
+        <location filename="../selling.py" line="204"/>
         <source>Void line</source>
         <translation>删除行</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="204"/>
+        <location filename="../selling.py" line="205"/>
         <source>Reprint</source>
         <translation>补打小票</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="205"/>
+        <location filename="../selling.py" line="206"/>
+        <source>Not printed</source>
+        <translation>未打印小票</translation>
+    </message>
+    <message>
+        <location filename="../selling.py" line="207"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="206"/>
+        <location filename="../selling.py" line="208"/>
         <source>Lock</source>
         <translation>锁屏</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="207"/>
+        <location filename="../selling.py" line="209"/>
         <source>Clear ticket</source>
         <translation>清空本单</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="208"/>
+        <location filename="../selling.py" line="210"/>
         <source>Pay</source>
         <translation>结账</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="217"/>
+        <location filename="../selling.py" line="219"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="218"/>
+        <location filename="../selling.py" line="220"/>
         <source>Scan, or type a barcode and press Enter</source>
         <translation>扫码，或输入条码后按 Enter</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="243"/>
+        <location filename="../selling.py" line="245"/>
         <source>{items} items, {lines} lines</source>
         <translation>{items} 件，{lines} 行</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="252"/>
+        <location filename="../selling.py" line="254"/>
         <source>Customer: {name}</source>
         <translation>会员：{name}</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="254"/>
+        <location filename="../selling.py" line="256"/>
         <source>No customer (F3)</source>
         <translation>未关联会员 (F3)</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="383"/>
+        <location filename="../selling.py" line="385"/>
         <source>{name}  {qty} × {price}</source>
         <translation>{name}  {qty} × {price}</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="389"/>
-        <location filename="../selling.py" line="479"/>
+        <location filename="../selling.py" line="391"/>
+        <location filename="../selling.py" line="481"/>
         <source>Low stock: {name} (sold, and flagged for the owner)</source>
         <translation>库存不足：{name}（已售出，并提醒店主核对）</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="447"/>
+        <location filename="../selling.py" line="449"/>
         <source>{name} {old} → {new}</source>
         <translation>{name} {old} → {new}</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="454"/>
+        <location filename="../selling.py" line="456"/>
         <source>Order {receipt_no} copied</source>
         <translation>已复制订单 {receipt_no}</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="456"/>
+        <location filename="../selling.py" line="458"/>
         <source>price changed: {list}</source>
         <translation>价格有变：{list}</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="458"/>
+        <location filename="../selling.py" line="460"/>
         <source>not for sale now: {list}</source>
         <translation>现已停售：{list}</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="464"/>
-        <location filename="../selling.py" line="525"/>
-        <location filename="../selling.py" line="546"/>
-        <location filename="../selling.py" line="598"/>
+        <location filename="../selling.py" line="466"/>
+        <location filename="../selling.py" line="527"/>
+        <location filename="../selling.py" line="548"/>
+        <location filename="../selling.py" line="600"/>
         <source>The ticket is empty</source>
         <translation>本单没有商品</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="498"/>
+        <location filename="../selling.py" line="500"/>
         <source>Ticket held as #{id}. F5 on an empty ticket resumes it</source>
         <translation>已挂单 #{id}。空单时按 F5 取回</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="512"/>
+        <location filename="../selling.py" line="514"/>
         <source>Ticket #{id} resumed</source>
         <translation>已取回单 #{id}</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="557"/>
+        <location filename="../selling.py" line="559"/>
         <source>Price of {name} is now {price}</source>
         <translation>{name} 的价格已改为 {price}</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="574"/>
+        <location filename="../selling.py" line="576"/>
         <source>Removed: {name}</source>
         <translation>已删除：{name}</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="582"/>
+        <location filename="../selling.py" line="584"/>
         <source>Clear the whole ticket ({items} items, {total})?</source>
         <translation>清空整张小票（{items} 件，{total}）？</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="591"/>
+        <location filename="../selling.py" line="593"/>
         <source>Ticket cleared</source>
         <translation>小票已清空</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="608"/>
+        <location filename="../selling.py" line="610"/>
         <source>Sale {receipt_no} done: {total}</source>
         <translation>销售 {receipt_no} 完成：{total}</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="612"/>
+        <location filename="../selling.py" line="614"/>
         <source>Change {change}</source>
         <translation>找零 {change}</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="629"/>
+        <location filename="../selling.py" line="631"/>
         <source>Return {receipt_no} recorded. Refund: {refund}</source>
         <translation>退货 {receipt_no} 已记录。退款：{refund}</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="651"/>
+        <location filename="../selling.py" line="655"/>
+        <location filename="../selling.py" line="677"/>
         <source>Printing is not available on this till</source>
         <translation>本收银台不能打印</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="656"/>
+        <location filename="../selling.py" line="682"/>
         <source>Receipt {receipt_no} sent to the printer</source>
         <translation>小票 {receipt_no} 已送打印</translation>
     </message>
@@ -1248,6 +1314,74 @@
         <location filename="../ticket_model.py" line="70"/>
         <source>Total</source>
         <translation>合计</translation>
+    </message>
+</context>
+<context>
+    <name>UnprintedDialog</name>
+    <message>
+        <location filename="../receipts.py" line="156"/>
+        <source>Receipts not printed</source>
+        <translation>未打印的小票</translation>
+    </message>
+    <message>
+        <location filename="../receipts.py" line="163"/>
+        <source>Look at the paper first: a failed receipt may have printed.</source>
+        <translation>请先看一下纸：失败的小票可能已经打出。</translation>
+    </message>
+    <message>
+        <location filename="../receipts.py" line="172"/>
+        <source>Receipt</source>
+        <translation>小票</translation>
+    </message>
+    <message>
+        <location filename="../receipts.py" line="172"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../receipts.py" line="172"/>
+        <source>Why not printed</source>
+        <translation>未打印原因</translation>
+    </message>
+    <message>
+        <location filename="../receipts.py" line="184"/>
+        <source>Every receipt has printed.</source>
+        <translation>所有小票都已打印。</translation>
+    </message>
+    <message>
+        <location filename="../receipts.py" line="188"/>
+        <source>Retry (Enter)</source>
+        <translation>重试 (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../receipts.py" line="190"/>
+        <source>Skip (Del)</source>
+        <translation>跳过 (Del)</translation>
+    </message>
+    <message>
+        <location filename="../receipts.py" line="217"/>
+        <source>job {id}</source>
+        <translation>任务 {id}</translation>
+    </message>
+    <message>
+        <location filename="../receipts.py" line="219"/>
+        <source>{receipt_no} (reprint)</source>
+        <translation>{receipt_no}（重印）</translation>
+    </message>
+    <message>
+        <location filename="../receipts.py" line="274"/>
+        <source>{receipt_no} sent to the printer again</source>
+        <translation>{receipt_no} 已重新发送到打印机</translation>
+    </message>
+    <message>
+        <location filename="../receipts.py" line="282"/>
+        <source>{receipt_no} skipped</source>
+        <translation>{receipt_no} 已跳过</translation>
+    </message>
+    <message>
+        <location filename="../receipts.py" line="294"/>
+        <source>That receipt is printing now or already done</source>
+        <translation>这张小票正在打印或已打印完成</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,228 @@
+"""Receipts at the counter, driven by keys, on a real store, print queue and TCP printer
+peer: the receipts not printed (retry, skip) and the receipt preview."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+from app import sales
+from app.config import Config
+from app.till import Till
+from devices.manager import DeviceManager
+from printing.layout import text_width
+from printing.queue import PrintQueue, receipt_job_hook
+from tests.printer_peer import PrinterPeer
+from ui.i18n import Language
+from ui.reader import Readers
+from ui.services import Services
+from ui.tasks import Tasks
+from ui.wedge import ScannerWedge
+from ui.window import MainWindow
+
+COLA = "6901234567892"
+
+
+@pytest.fixture
+def peer():
+    with PrinterPeer() as p:
+        yield p
+
+
+@pytest.fixture
+def make_window(qtbot, tmp_path, store, owner, cashier, products):
+    made = []
+
+    def make(config: Config, *, language: str = "en"):
+        devices = DeviceManager(config)
+        # No retries on its own: every print after a failure below is the cashier's retry.
+        queue = PrintQueue(store.path, config, devices, retry_s=3600, poll_s=0.02)
+        till = Till(store, config)
+        till.sale_hooks.append(receipt_job_hook(config))
+        services = Services(
+            data_dir=tmp_path,
+            config=config,
+            store=store,
+            till=till,
+            readers=Readers(store.path),
+            tasks=Tasks(threads=2),
+            lookups=Tasks(threads=1),
+            devices=devices,
+            print_queue=queue,
+            missing={"sync": "not installed"},
+        )
+        lang = Language()
+        lang.apply(language)
+        win = MainWindow(services, lang)
+        qtbot.addWidget(win)
+        queue.on_change = win.services_changed
+        wedge = ScannerWedge(win, clock=_scanner_clock())
+        QApplication.instance().installEventFilter(wedge)
+        wedge.scanned.connect(win.on_scan)
+        win.show()
+        qtbot.waitExposed(win)
+        queue.start()
+        made.append((win, wedge, services))
+        return win
+
+    yield make
+    for _win, wedge, services in made:
+        QApplication.instance().removeEventFilter(wedge)
+        services.print_queue.stop()
+        services.tasks.wait()
+        services.lookups.wait()
+        services.readers.close()
+        services.devices.close()
+
+
+def _scanner_clock():
+    now = [1000.0]
+
+    def clock() -> float:
+        now[0] += 0.005
+        return now[0]
+
+    return clock
+
+
+def focused():
+    return QApplication.focusWidget()
+
+
+def keys(text: str) -> None:
+    QTest.keyClicks(focused(), text)
+
+
+def press(key, modifier=Qt.KeyboardModifier.NoModifier) -> None:
+    QTest.keyClick(focused(), key, modifier)
+
+
+def log_in_and_sell(qtbot, window) -> str:
+    if not window.logged_in:
+        window.activateWindow()
+        qtbot.waitUntil(lambda: focused() is window.login.pin)
+        keys("1111")
+        press(Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: window.logged_in, timeout=5000)
+    qtbot.waitUntil(lambda: focused() is window.selling.entry)
+    keys(COLA)
+    press(Qt.Key.Key_Return)
+    press(Qt.Key.Key_F12)
+    qtbot.waitUntil(lambda: type(window.selling.dialog).__name__ == "PayDialog")
+    qtbot.waitUntil(lambda: focused() is not None and focused().window() is window.selling.dialog)
+    press(Qt.Key.Key_Return)  # exact cash: the drawer is to open once
+    qtbot.waitUntil(lambda: window.selling.dialog is None and focused() is window.selling.entry)
+    return sales.last_receipt_no(window.services.store)
+
+
+def job_states(store) -> list[tuple[str, str]]:
+    return [
+        (row["state"], row["drawer"])
+        for row in store.all("SELECT state, drawer FROM print_jobs ORDER BY id")
+    ]
+
+
+def open_unprinted(qtbot, window):
+    qtbot.waitUntil(lambda: focused() is window.selling.entry)
+    press(Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: type(window.selling.dialog).__name__ == "UnprintedDialog")
+    dialog = window.selling.dialog
+    qtbot.waitUntil(lambda: dialog.loaded and focused() is dialog.table)
+    return dialog
+
+
+def test_unprinted_receipts_are_retried_and_skipped_from_the_till(qtbot, make_window, peer, store):
+    peer.down()
+    window = make_window(Config().replace("printer", url=peer.url))
+    first = log_in_and_sell(qtbot, window)
+    second = log_in_and_sell(qtbot, window)
+    qtbot.waitUntil(lambda: [s for s, _ in job_states(store)] == ["waiting", "waiting"])
+    qtbot.waitUntil(lambda: "receipts not printed: 2" in window.printer_label.text())
+    assert "Ctrl+P" in window.printer_label.text()
+    assert window.selling.buttons["receipts"].text().endswith("Ctrl+P")
+
+    dialog = open_unprinted(qtbot, window)
+    table = dialog.table
+    assert [table.item(row, 0).text() for row in range(table.rowCount())] == [first, second]
+    qtbot.waitUntil(lambda: table.item(0, 2).text() == "Printer not reachable")
+    qtbot.waitUntil(lambda: first in dialog.preview.toPlainText())  # the selected one
+
+    press(Qt.Key.Key_Down)
+    qtbot.waitUntil(lambda: second in dialog.preview.toPlainText())
+    press(Qt.Key.Key_Delete)  # skip the second: its receipt and its drawer kick
+    qtbot.waitUntil(lambda: job_states(store)[1] == ("skipped", "skipped"))
+    qtbot.waitUntil(lambda: table.rowCount() == 1)
+
+    peer.up()
+    press(Qt.Key.Key_Return)  # retry the first, pressed twice
+    press(Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: job_states(store)[0] == ("done", "done"), timeout=10_000)
+    qtbot.waitUntil(lambda: table.rowCount() == 0 and dialog.empty.isVisible())
+    qtbot.wait(300)  # anything more the printer would get has arrived by now
+    out = peer.decoded()
+    assert out.cuts == 1
+    assert out.drawer_kicks == [2]
+    assert any(first in line for line in out.lines)
+    assert not any(second in line for line in out.lines)
+    qtbot.waitUntil(lambda: "not printed" not in window.printer_label.text())
+
+    press(Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: window.selling.dialog is None)
+
+
+def test_clicking_the_printer_in_the_status_bar_opens_the_unprinted_receipts(
+    qtbot, make_window, peer, store
+):
+    peer.paper_out = True
+    window = make_window(Config().replace("printer", url=peer.url), language="zh_CN")
+    log_in_and_sell(qtbot, window)
+    qtbot.waitUntil(lambda: [s for s, _ in job_states(store)] == ["waiting"])
+    QTest.mouseClick(window.printer_label, Qt.MouseButton.LeftButton, pos=QPoint(5, 5))
+    qtbot.waitUntil(lambda: type(window.selling.dialog).__name__ == "UnprintedDialog")
+    dialog = window.selling.dialog
+    qtbot.waitUntil(lambda: dialog.loaded and dialog.table.rowCount() == 1)
+    # the reason in the screen's language
+    qtbot.waitUntil(lambda: dialog.table.item(0, 2).text() == "打印机缺纸")
+    assert dialog.retry_button.text() == "重试 (Enter)"
+
+
+def test_reprint_preview_is_the_printers_layout_in_its_width_and_encoding(
+    qtbot, make_window, peer, store
+):
+    config = Config().replace("printer", url=peer.url, paper_mm=58)
+    window = make_window(config)
+    receipt = log_in_and_sell(qtbot, window)
+    press(Qt.Key.Key_F10)
+    qtbot.waitUntil(lambda: type(window.selling.dialog).__name__ == "ReprintDialog")
+    dialog = window.selling.dialog
+    qtbot.waitUntil(lambda: receipt in dialog.preview.toPlainText())
+    lines = dialog.preview.lines()
+    assert "可口可乐 330ml" in lines
+    assert "*** 重印 REPRINT ***" in "\n".join(lines)
+    assert max(text_width(line, "gb18030") for line in lines) == 32  # 58 mm paper
+    assert any(line.startswith("单号 No.") and line.endswith(receipt) for line in lines)
+    font = dialog.preview.font()
+    metrics = QFontMetrics(font)
+    assert font.fixedPitch()
+    assert metrics.horizontalAdvance("可") == 2 * metrics.horizontalAdvance("0")
+
+
+def test_preview_of_a_latin_only_printer_shows_what_its_code_page_prints(
+    qtbot, make_window, peer, store
+):
+    config = Config().replace("printer", url=peer.url, paper_mm=80, encoding="cp437")
+    window = make_window(config)
+    receipt = log_in_and_sell(qtbot, window)
+    press(Qt.Key.Key_F10)
+    qtbot.waitUntil(lambda: type(window.selling.dialog).__name__ == "ReprintDialog")
+    dialog = window.selling.dialog
+    qtbot.waitUntil(lambda: receipt in dialog.preview.toPlainText())
+    lines = dialog.preview.lines()
+    assert "???????? 330ml" in lines  # 可口可乐: the code page has none of it
+    assert max(len(line) for line in lines) == 48
+    peer.wait_for(lambda d: d.cuts == 1)
+    printed = peer.decoded().lines
+    assert "???????? 330ml" in printed
