@@ -3,6 +3,10 @@ peer: the receipts not printed (retry, skip) and the receipt preview."""
 
 from __future__ import annotations
 
+import os
+import threading
+import time
+
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QFontMetrics
@@ -226,3 +230,102 @@ def test_preview_of_a_latin_only_printer_shows_what_its_code_page_prints(
     peer.wait_for(lambda d: d.cuts == 1)
     printed = peer.decoded().lines
     assert "???????? 330ml" in printed
+
+
+# -- the customer display -------------------------------------------------------------------
+
+
+class DisplayPeer:
+    """The display's side of a pseudo-terminal: keeps every byte it is sent."""
+
+    def __init__(self) -> None:
+        self.master, self.slave = os.openpty()
+        self.url = f"serial://{os.ttyname(self.slave)}?baudrate=9600"
+        self.received = bytearray()
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._read, daemon=True)
+        self._thread.start()
+
+    def _read(self) -> None:
+        os.set_blocking(self.master, False)
+        while not self._stop.is_set():
+            try:
+                self.received += os.read(self.master, 4096)
+            except (BlockingIOError, OSError):
+                time.sleep(0.005)
+
+    def rows(self) -> dict[int, str]:
+        """What the two lines show now: the text after each cursor move since the last clear."""
+        screen = bytes(self.received).rsplit(b"\x0c", 1)[-1]
+        rows = {}
+        for part in screen.split(b"\x1f$")[1:]:
+            rows[part[1]] = part[2:].decode("gb18030")
+        return rows
+
+    def close(self) -> None:
+        self._stop.set()
+        self._thread.join()
+        os.close(self.master)
+        os.close(self.slave)
+
+
+@pytest.fixture
+def display():
+    peer = DisplayPeer()
+    yield peer
+    peer.close()
+
+
+def test_customer_display_follows_the_ticket_and_shows_the_change(qtbot, make_window, display):
+    config = Config().replace("display", url=display.url, encoding="gb18030")
+    window = make_window(config)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: focused() is window.login.pin)
+    keys("1111")
+    press(Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.logged_in)
+    qtbot.waitUntil(lambda: display.rows() == {1: "  欢迎光临 WELCOME", 2: ""})
+
+    qtbot.waitUntil(lambda: focused() is window.selling.entry)
+    keys(COLA)
+    press(Qt.Key.Key_Return)
+    qtbot.waitUntil(
+        lambda: display.rows() == {1: "可口可乐 330ml  3.50", 2: "TOTAL           3.50"}
+    )
+    keys(COLA)
+    press(Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: display.rows().get(2) == "TOTAL           7.00")
+
+    press(Qt.Key.Key_F12)
+    qtbot.waitUntil(lambda: type(window.selling.dialog).__name__ == "PayDialog")
+    qtbot.waitUntil(lambda: focused() is not None and focused().window() is window.selling.dialog)
+    QTest.keyClicks(focused(), "10")  # typed by a person: the wedge lets it through
+    press(Qt.Key.Key_Return)  # paid: the change shows, on the screen and the display
+    qtbot.waitUntil(
+        lambda: display.rows() == {1: "TOTAL           7.00", 2: "CHANGE          3.00"}
+    )
+    press(Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.selling.dialog is None)
+    qtbot.wait(200)
+    assert display.rows()[2] == "CHANGE          3.00"  # it stays up for the customer
+    assert window.customer_display.state == "ok"
+    assert window.display_label.isHidden()
+
+
+def test_an_unplugged_customer_display_is_a_status_not_an_error(qtbot, make_window):
+    config = Config().replace("display", url="serial:///dev/tty-no-display")
+    window = make_window(config)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: focused() is window.login.pin)
+    keys("1111")
+    press(Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.logged_in)
+    qtbot.waitUntil(lambda: focused() is window.selling.entry)
+    keys(COLA)
+    press(Qt.Key.Key_Return)
+    assert [ln.sku for ln in window.till.ticket.lines] == ["COLA"]  # the sale goes on
+    qtbot.waitUntil(lambda: window.customer_display.state == "unplugged")
+    assert window.display_label.text() == "Customer display: not connected"
+    assert window.display_label.isVisible()
+    assert window.selling.dialog is None
+    assert window.selling.banner.kind != "error"

@@ -23,6 +23,7 @@ SOURCES = (
     "day_end",
     "device_settings",
     "dialogs",
+    "display",
     "i18n",
     "login",
     "main",

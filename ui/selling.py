@@ -261,6 +261,10 @@ class SellingScreen(QWidget):
         rows = self.table.selectionModel().selectedRows()
         return self.model.line_id(rows[0].row()) if rows else None
 
+    def target_line(self):
+        """The selected line, else the last one (None on an empty ticket)."""
+        return self._target_line()
+
     def _target_line(self):
         line_id = self.selected_line_id()
         line = self.till.ticket.line(line_id) if line_id is not None else None

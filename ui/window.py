@@ -13,6 +13,7 @@ from app.config import Config
 from app.errors import TillbookError
 from app.till import Completed
 from sync import outbox
+from ui.display import CounterDisplay
 from ui.i18n import Language, pick_language
 from ui.login import LoginScreen
 from ui.messages import clock_time, describe, role_name
@@ -60,6 +61,7 @@ class MainWindow(QMainWindow):
         self.login.logged_in.connect(self.on_login)
         self.stack.addWidget(self.login)
         self.selling: SellingScreen | None = None  # made at the first login
+        self.customer_display: CounterDisplay | None = None  # with the selling screen
         self.warehouse = None  # the warehouse screens, made when a clerk or owner opens them
         self._build_status_bar()
         self._relay = _ChangeRelay(self)
@@ -82,11 +84,13 @@ class MainWindow(QMainWindow):
         bar.setSizeGripEnabled(False)
         self.user_label, self.shop_label = QLabel(), QLabel()
         self.sync_label, self.printer_label = QLabel(), ClickableLabel()
+        self.display_label = QLabel()
+        self.display_label.hide()
         self.printer_label.setCursor(Qt.CursorShape.PointingHandCursor)
         self.printer_label.clicked.connect(self.open_unprinted)
         for label in (self.user_label, self.shop_label):
             bar.addWidget(label)
-        for label in (self.sync_label, self.printer_label):
+        for label in (self.display_label, self.sync_label, self.printer_label):
             bar.addPermanentWidget(label)
 
     def retranslate(self) -> None:
@@ -179,6 +183,9 @@ class MainWindow(QMainWindow):
                 printer=text, count=unprinted
             )
         self.printer_label.setText(text)
+        display = self.customer_display.state if self.customer_display is not None else ""
+        self.display_label.setVisible(display == "unplugged")
+        self.display_label.setText(self.tr("Customer display: not connected"))
 
     def _printer_labels(self) -> dict[str, str]:
         """The status bar's words for each of ``printer_kind``'s answers."""
@@ -217,6 +224,9 @@ class MainWindow(QMainWindow):
             self.selling.lock_requested.connect(self.lock)
             self.selling.settings_requested.connect(self.open_settings)
             self.selling.sale_completed.connect(self._sale_completed)
+            self.customer_display = CounterDisplay(self.selling, self.services)
+            self.customer_display.state_changed.connect(lambda _state: self._show_status())
+            self.customer_display.welcome()
             self.stack.addWidget(self.selling)
         self.stack.setCurrentWidget(self.selling)
         self.selling.refresh()

@@ -355,133 +355,138 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../window.py" line="93"/>
+        <location filename="../window.py" line="97"/>
         <source>Tillbook till</source>
         <translation>Tillbook till</translation>
     </message>
     <message>
-        <location filename="../window.py" line="96"/>
+        <location filename="../window.py" line="100"/>
         <source>{shop} · till {till}</source>
         <translation>{shop} · till {till}</translation>
     </message>
     <message>
-        <location filename="../window.py" line="100"/>
+        <location filename="../window.py" line="104"/>
         <source>{name} ({role})</source>
         <translation>{name} ({role})</translation>
     </message>
     <message>
-        <location filename="../window.py" line="102"/>
+        <location filename="../window.py" line="106"/>
         <source>Locked</source>
         <translation>Locked</translation>
     </message>
     <message>
-        <location filename="../window.py" line="153"/>
+        <location filename="../window.py" line="157"/>
         <source>Online</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../window.py" line="153"/>
+        <location filename="../window.py" line="157"/>
         <source>Offline</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../window.py" line="154"/>
+        <location filename="../window.py" line="158"/>
         <source>Sync: {state}, {count} not uploaded</source>
         <translation>Sync: {state}, {count} not uploaded</translation>
     </message>
     <message>
-        <location filename="../window.py" line="159"/>
+        <location filename="../window.py" line="163"/>
         <source>, last {time}</source>
         <translation>, last {time}</translation>
     </message>
     <message>
-        <location filename="../window.py" line="163"/>
+        <location filename="../window.py" line="167"/>
         <source>Sync: not running, {count} not uploaded</source>
         <translation>Sync: not running, {count} not uploaded</translation>
     </message>
     <message>
-        <location filename="../window.py" line="168"/>
+        <location filename="../window.py" line="172"/>
         <source>Sync: starting…</source>
         <translation>Sync: starting…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="171"/>
-        <location filename="../window.py" line="188"/>
+        <location filename="../window.py" line="175"/>
+        <location filename="../window.py" line="195"/>
         <source>Printer: not checked yet</source>
         <translation>Printer: not checked yet</translation>
     </message>
     <message>
-        <location filename="../window.py" line="178"/>
+        <location filename="../window.py" line="182"/>
         <source>{printer}, receipts not printed: {count} (Ctrl+P)</source>
         <translation>{printer}, receipts not printed: {count} (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="186"/>
+        <location filename="../window.py" line="188"/>
+        <source>Customer display: not connected</source>
+        <translation>Customer display: not connected</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="193"/>
         <source>Printer: no printer</source>
         <translation>Printer: no printer</translation>
     </message>
     <message>
-        <location filename="../window.py" line="187"/>
+        <location filename="../window.py" line="194"/>
         <source>Printer: address in settings is wrong</source>
         <translation>Printer: address in settings is wrong</translation>
     </message>
     <message>
-        <location filename="../window.py" line="189"/>
+        <location filename="../window.py" line="196"/>
         <source>Printer: connected, cannot report its state</source>
         <translation>Printer: connected, cannot report its state</translation>
     </message>
     <message>
-        <location filename="../window.py" line="190"/>
+        <location filename="../window.py" line="197"/>
         <source>Printer: ready</source>
         <translation>Printer: ready</translation>
     </message>
     <message>
-        <location filename="../window.py" line="173"/>
+        <location filename="../window.py" line="177"/>
         <source>Printer: not available</source>
         <translation>Printer: not available</translation>
     </message>
     <message>
-        <location filename="../window.py" line="175"/>
+        <location filename="../window.py" line="179"/>
         <source>Printer: starting…</source>
         <translation>Printer: starting…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="191"/>
+        <location filename="../window.py" line="198"/>
         <source>Printer: ready, paper low</source>
         <translation>Printer: ready, paper low</translation>
     </message>
     <message>
-        <location filename="../window.py" line="192"/>
+        <location filename="../window.py" line="199"/>
         <source>Printer: out of paper</source>
         <translation>Printer: out of paper</translation>
     </message>
     <message>
-        <location filename="../window.py" line="193"/>
+        <location filename="../window.py" line="200"/>
         <source>Printer: cover open</source>
         <translation>Printer: cover open</translation>
     </message>
     <message>
-        <location filename="../window.py" line="194"/>
+        <location filename="../window.py" line="201"/>
         <source>Printer: offline</source>
         <translation>Printer: offline</translation>
     </message>
     <message>
-        <location filename="../window.py" line="195"/>
+        <location filename="../window.py" line="202"/>
         <source>Printer: not reachable</source>
         <translation>Printer: not reachable</translation>
     </message>
     <message>
-        <location filename="../window.py" line="264"/>
+        <location filename="../window.py" line="274"/>
         <source>open when the till closed</source>
         <translation>open when the till closed</translation>
     </message>
     <message>
-        <location filename="../window.py" line="289"/>
+        <location filename="../window.py" line="299"/>
         <source>Log in first, then scan</source>
         <translation>Log in first, then scan</translation>
     </message>
     <message>
-        <location filename="../window.py" line="313"/>
+        <location filename="../window.py" line="323"/>
         <source>The devices are still starting; try again</source>
         <translation>The devices are still starting; try again</translation>
     </message>
@@ -1150,97 +1155,97 @@
         <translation>No customer (F3)</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="385"/>
+        <location filename="../selling.py" line="389"/>
         <source>{name}  {qty} × {price}</source>
         <translation>{name}  {qty} × {price}</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="391"/>
-        <location filename="../selling.py" line="481"/>
+        <location filename="../selling.py" line="395"/>
+        <location filename="../selling.py" line="485"/>
         <source>Low stock: {name} (sold, and flagged for the owner)</source>
         <translation>Low stock: {name} (sold, and flagged for the owner)</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="449"/>
+        <location filename="../selling.py" line="453"/>
         <source>{name} {old} → {new}</source>
         <translation>{name} {old} → {new}</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="456"/>
+        <location filename="../selling.py" line="460"/>
         <source>Order {receipt_no} copied</source>
         <translation>Order {receipt_no} copied</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="458"/>
+        <location filename="../selling.py" line="462"/>
         <source>price changed: {list}</source>
         <translation>price changed: {list}</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="460"/>
+        <location filename="../selling.py" line="464"/>
         <source>not for sale now: {list}</source>
         <translation>not for sale now: {list}</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="466"/>
-        <location filename="../selling.py" line="527"/>
-        <location filename="../selling.py" line="548"/>
-        <location filename="../selling.py" line="600"/>
+        <location filename="../selling.py" line="470"/>
+        <location filename="../selling.py" line="531"/>
+        <location filename="../selling.py" line="552"/>
+        <location filename="../selling.py" line="604"/>
         <source>The ticket is empty</source>
         <translation>The ticket is empty</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="500"/>
+        <location filename="../selling.py" line="504"/>
         <source>Ticket held as #{id}. F5 on an empty ticket resumes it</source>
         <translation>Ticket held as #{id}. F5 on an empty ticket resumes it</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="514"/>
+        <location filename="../selling.py" line="518"/>
         <source>Ticket #{id} resumed</source>
         <translation>Ticket #{id} resumed</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="559"/>
+        <location filename="../selling.py" line="563"/>
         <source>Price of {name} is now {price}</source>
         <translation>Price of {name} is now {price}</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="576"/>
+        <location filename="../selling.py" line="580"/>
         <source>Removed: {name}</source>
         <translation>Removed: {name}</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="584"/>
+        <location filename="../selling.py" line="588"/>
         <source>Clear the whole ticket ({items} items, {total})?</source>
         <translation>Clear the whole ticket ({items} items, {total})?</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="593"/>
+        <location filename="../selling.py" line="597"/>
         <source>Ticket cleared</source>
         <translation>Ticket cleared</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="610"/>
+        <location filename="../selling.py" line="614"/>
         <source>Sale {receipt_no} done: {total}</source>
         <translation>Sale {receipt_no} done: {total}</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="614"/>
+        <location filename="../selling.py" line="618"/>
         <source>Change {change}</source>
         <translation>Change {change}</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="631"/>
+        <location filename="../selling.py" line="635"/>
         <source>Return {receipt_no} recorded. Refund: {refund}</source>
         <translation>Return {receipt_no} recorded. Refund: {refund}</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="655"/>
-        <location filename="../selling.py" line="677"/>
+        <location filename="../selling.py" line="659"/>
+        <location filename="../selling.py" line="681"/>
         <source>Printing is not available on this till</source>
         <translation>Printing is not available on this till</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="682"/>
+        <location filename="../selling.py" line="686"/>
         <source>Receipt {receipt_no} sent to the printer</source>
         <translation>Receipt {receipt_no} sent to the printer</translation>
     </message>

@@ -355,133 +355,138 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../window.py" line="93"/>
+        <location filename="../window.py" line="97"/>
         <source>Tillbook till</source>
         <translation>Tillbook 收银</translation>
     </message>
     <message>
-        <location filename="../window.py" line="96"/>
+        <location filename="../window.py" line="100"/>
         <source>{shop} · till {till}</source>
         <translation>{shop} · 收银台 {till}</translation>
     </message>
     <message>
-        <location filename="../window.py" line="100"/>
+        <location filename="../window.py" line="104"/>
         <source>{name} ({role})</source>
         <translation>{name}（{role}）</translation>
     </message>
     <message>
-        <location filename="../window.py" line="102"/>
+        <location filename="../window.py" line="106"/>
         <source>Locked</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location filename="../window.py" line="153"/>
+        <location filename="../window.py" line="157"/>
         <source>Online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../window.py" line="153"/>
+        <location filename="../window.py" line="157"/>
         <source>Offline</source>
         <translation>离线</translation>
     </message>
     <message>
-        <location filename="../window.py" line="154"/>
+        <location filename="../window.py" line="158"/>
         <source>Sync: {state}, {count} not uploaded</source>
         <translation>同步：{state}，{count} 项未上传</translation>
     </message>
     <message>
-        <location filename="../window.py" line="159"/>
+        <location filename="../window.py" line="163"/>
         <source>, last {time}</source>
         <translation>，上次 {time}</translation>
     </message>
     <message>
-        <location filename="../window.py" line="163"/>
+        <location filename="../window.py" line="167"/>
         <source>Sync: not running, {count} not uploaded</source>
         <translation>同步：未运行，{count} 项未上传</translation>
     </message>
     <message>
-        <location filename="../window.py" line="168"/>
+        <location filename="../window.py" line="172"/>
         <source>Sync: starting…</source>
         <translation>同步：启动中…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="171"/>
-        <location filename="../window.py" line="188"/>
+        <location filename="../window.py" line="175"/>
+        <location filename="../window.py" line="195"/>
         <source>Printer: not checked yet</source>
         <translation>打印机：尚未检查</translation>
     </message>
     <message>
-        <location filename="../window.py" line="178"/>
+        <location filename="../window.py" line="182"/>
         <source>{printer}, receipts not printed: {count} (Ctrl+P)</source>
         <translation>{printer}，未打印小票：{count} 张 (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="186"/>
+        <location filename="../window.py" line="188"/>
+        <source>Customer display: not connected</source>
+        <translation>顾客显示屏：未连接</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="193"/>
         <source>Printer: no printer</source>
         <translation>打印机：未配置打印机</translation>
     </message>
     <message>
-        <location filename="../window.py" line="187"/>
+        <location filename="../window.py" line="194"/>
         <source>Printer: address in settings is wrong</source>
         <translation>打印机：设置中的地址有误</translation>
     </message>
     <message>
-        <location filename="../window.py" line="189"/>
+        <location filename="../window.py" line="196"/>
         <source>Printer: connected, cannot report its state</source>
         <translation>打印机：已连接，无法报告状态</translation>
     </message>
     <message>
-        <location filename="../window.py" line="190"/>
+        <location filename="../window.py" line="197"/>
         <source>Printer: ready</source>
         <translation>打印机：就绪</translation>
     </message>
     <message>
-        <location filename="../window.py" line="173"/>
+        <location filename="../window.py" line="177"/>
         <source>Printer: not available</source>
         <translation>打印机：不可用</translation>
     </message>
     <message>
-        <location filename="../window.py" line="175"/>
+        <location filename="../window.py" line="179"/>
         <source>Printer: starting…</source>
         <translation>打印机：启动中…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="191"/>
+        <location filename="../window.py" line="198"/>
         <source>Printer: ready, paper low</source>
         <translation>打印机：就绪，纸将用完</translation>
     </message>
     <message>
-        <location filename="../window.py" line="192"/>
+        <location filename="../window.py" line="199"/>
         <source>Printer: out of paper</source>
         <translation>打印机：缺纸</translation>
     </message>
     <message>
-        <location filename="../window.py" line="193"/>
+        <location filename="../window.py" line="200"/>
         <source>Printer: cover open</source>
         <translation>打印机：纸仓盖未关</translation>
     </message>
     <message>
-        <location filename="../window.py" line="194"/>
+        <location filename="../window.py" line="201"/>
         <source>Printer: offline</source>
         <translation>打印机：离线</translation>
     </message>
     <message>
-        <location filename="../window.py" line="195"/>
+        <location filename="../window.py" line="202"/>
         <source>Printer: not reachable</source>
         <translation>打印机：无法连接</translation>
     </message>
     <message>
-        <location filename="../window.py" line="264"/>
+        <location filename="../window.py" line="274"/>
         <source>open when the till closed</source>
         <translation>收银机关闭时未结的单</translation>
     </message>
     <message>
-        <location filename="../window.py" line="289"/>
+        <location filename="../window.py" line="299"/>
         <source>Log in first, then scan</source>
         <translation>请先登录再扫码</translation>
     </message>
     <message>
-        <location filename="../window.py" line="313"/>
+        <location filename="../window.py" line="323"/>
         <source>The devices are still starting; try again</source>
         <translation>设备正在启动，请稍后再试</translation>
     </message>
@@ -1150,97 +1155,97 @@
         <translation>未关联会员 (F3)</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="385"/>
+        <location filename="../selling.py" line="389"/>
         <source>{name}  {qty} × {price}</source>
         <translation>{name}  {qty} × {price}</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="391"/>
-        <location filename="../selling.py" line="481"/>
+        <location filename="../selling.py" line="395"/>
+        <location filename="../selling.py" line="485"/>
         <source>Low stock: {name} (sold, and flagged for the owner)</source>
         <translation>库存不足：{name}（已售出，并提醒店主核对）</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="449"/>
+        <location filename="../selling.py" line="453"/>
         <source>{name} {old} → {new}</source>
         <translation>{name} {old} → {new}</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="456"/>
+        <location filename="../selling.py" line="460"/>
         <source>Order {receipt_no} copied</source>
         <translation>已复制订单 {receipt_no}</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="458"/>
+        <location filename="../selling.py" line="462"/>
         <source>price changed: {list}</source>
         <translation>价格有变：{list}</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="460"/>
+        <location filename="../selling.py" line="464"/>
         <source>not for sale now: {list}</source>
         <translation>现已停售：{list}</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="466"/>
-        <location filename="../selling.py" line="527"/>
-        <location filename="../selling.py" line="548"/>
-        <location filename="../selling.py" line="600"/>
+        <location filename="../selling.py" line="470"/>
+        <location filename="../selling.py" line="531"/>
+        <location filename="../selling.py" line="552"/>
+        <location filename="../selling.py" line="604"/>
         <source>The ticket is empty</source>
         <translation>本单没有商品</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="500"/>
+        <location filename="../selling.py" line="504"/>
         <source>Ticket held as #{id}. F5 on an empty ticket resumes it</source>
         <translation>已挂单 #{id}。空单时按 F5 取回</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="514"/>
+        <location filename="../selling.py" line="518"/>
         <source>Ticket #{id} resumed</source>
         <translation>已取回单 #{id}</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="559"/>
+        <location filename="../selling.py" line="563"/>
         <source>Price of {name} is now {price}</source>
         <translation>{name} 的价格已改为 {price}</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="576"/>
+        <location filename="../selling.py" line="580"/>
         <source>Removed: {name}</source>
         <translation>已删除：{name}</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="584"/>
+        <location filename="../selling.py" line="588"/>
         <source>Clear the whole ticket ({items} items, {total})?</source>
         <translation>清空整张小票（{items} 件，{total}）？</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="593"/>
+        <location filename="../selling.py" line="597"/>
         <source>Ticket cleared</source>
         <translation>小票已清空</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="610"/>
+        <location filename="../selling.py" line="614"/>
         <source>Sale {receipt_no} done: {total}</source>
         <translation>销售 {receipt_no} 完成：{total}</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="614"/>
+        <location filename="../selling.py" line="618"/>
         <source>Change {change}</source>
         <translation>找零 {change}</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="631"/>
+        <location filename="../selling.py" line="635"/>
         <source>Return {receipt_no} recorded. Refund: {refund}</source>
         <translation>退货 {receipt_no} 已记录。退款：{refund}</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="655"/>
-        <location filename="../selling.py" line="677"/>
+        <location filename="../selling.py" line="659"/>
+        <location filename="../selling.py" line="681"/>
         <source>Printing is not available on this till</source>
         <translation>本收银台不能打印</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="682"/>
+        <location filename="../selling.py" line="686"/>
         <source>Receipt {receipt_no} sent to the printer</source>
         <translation>小票 {receipt_no} 已送打印</translation>
     </message>
