@@ -63,7 +63,8 @@ def make_window(qtbot, tmp_path, store, owner, cashier, products):
         win = MainWindow(services, lang)
         qtbot.addWidget(win)
         queue.on_change = win.services_changed
-        wedge = ScannerWedge(win, clock=_scanner_clock())
+        win.clock = Clock(0.005)  # a scanner: 5 ms a key
+        wedge = ScannerWedge(win, clock=win.clock)
         QApplication.instance().installEventFilter(wedge)
         wedge.scanned.connect(win.on_scan)
         win.show()
@@ -82,14 +83,15 @@ def make_window(qtbot, tmp_path, store, owner, cashier, products):
         services.devices.close()
 
 
-def _scanner_clock():
-    now = [1000.0]
+class Clock:
+    """A monotonic clock that moves ``step`` seconds each time it is read."""
 
-    def clock() -> float:
-        now[0] += 0.005
-        return now[0]
+    def __init__(self, step: float) -> None:
+        self.now, self.step = 1000.0, step
 
-    return clock
+    def __call__(self) -> float:
+        self.now += self.step
+        return self.now
 
 
 def focused():
@@ -329,3 +331,94 @@ def test_an_unplugged_customer_display_is_a_status_not_an_error(qtbot, make_wind
     assert window.display_label.isVisible()
     assert window.selling.dialog is None
     assert window.selling.banner.kind != "error"
+
+
+# -- the scale ------------------------------------------------------------------------------
+
+
+class ToledoScale:
+    """A Mettler Toledo 8217 on a pseudo-terminal: answers each ``W`` with ``reply``."""
+
+    def __init__(self) -> None:
+        self.master, self.slave = os.openpty()
+        self.url = f"serial://{os.ttyname(self.slave)}"
+        self.reply = b"\x0200.755\r"
+        self.asked = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        os.set_blocking(self.master, False)
+        while not self._stop.is_set():
+            try:
+                if b"W" in os.read(self.master, 64):
+                    self.asked += 1
+                    os.write(self.master, self.reply)
+            except (BlockingIOError, OSError):
+                time.sleep(0.005)
+
+    def close(self) -> None:
+        self._stop.set()
+        self._thread.join()
+        os.close(self.master)
+        os.close(self.slave)
+
+
+@pytest.fixture
+def scale():
+    peer = ToledoScale()
+    yield peer
+    peer.close()
+
+
+def log_in(qtbot, window) -> None:
+    window.activateWindow()
+    qtbot.waitUntil(lambda: focused() is window.login.pin)
+    keys("1111")
+    press(Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.logged_in)
+    qtbot.waitUntil(lambda: focused() is window.selling.entry)
+
+
+def test_weigh_key_adds_a_weighed_line_at_the_stable_weight(qtbot, make_window, scale, store):
+    window = make_window(Config().replace("scale", url=scale.url))
+    log_in(qtbot, window)
+    assert window.selling.buttons["weigh"].text().endswith("F1")
+
+    press(Qt.Key.Key_F1)  # nothing weighed selected: choose the product first
+    qtbot.waitUntil(lambda: type(window.selling.dialog).__name__ == "SearchDialog")
+    dialog = window.selling.dialog
+    qtbot.waitUntil(lambda: focused() is dialog.field)
+    window.clock.step = 0.2  # a person typing
+    keys("RICE")
+    qtbot.waitUntil(lambda: dialog.ready and dialog.results.rowCount() == 1)
+    press(Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: len(window.till.ticket.lines) == 1)
+    [line] = window.till.ticket.lines
+    assert (line.sku, line.qty_milli, line.weighed) == ("RICE", 755, True)
+    assert "0.755" in window.selling.last_item.text()
+
+    scale.reply = b"\x02?\x01\r"  # still moving
+    qtbot.waitUntil(lambda: focused() is window.selling.entry)
+    press(Qt.Key.Key_F1)  # the weighed line is selected: weigh the same product again
+    qtbot.waitUntil(lambda: "not steady" in window.selling.banner.text(), timeout=10_000)
+    assert len(window.till.ticket.lines) == 1
+    assert window.selling.dialog is None  # a plain message, not a dialog
+
+    scale.reply = b"\x0201.250\r"
+    press(Qt.Key.Key_F1)
+    qtbot.waitUntil(lambda: len(window.till.ticket.lines) == 2)
+    assert [ln.qty_milli for ln in window.till.ticket.lines] == [755, 1250]
+
+
+def test_weigh_without_a_scale_says_so(qtbot, make_window, store):
+    window = make_window(Config().replace("scale", url="serial:///dev/tty-no-scale"))
+    log_in(qtbot, window)
+    window.clock.step = 0.2
+    keys("000123")  # rice, typed and Enter
+    press(Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: len(window.till.ticket.lines) == 1)
+    press(Qt.Key.Key_F1)
+    qtbot.waitUntil(lambda: window.selling.banner.text() == "The scale is not connected")
+    assert len(window.till.ticket.lines) == 1

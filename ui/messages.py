@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication
 
 from app import delivery, errors
 from app.money import format_money, format_quantity
+from devices import errors as device_errors
 from localdb.errors import StoreError
 
 log = logging.getLogger(__name__)
@@ -81,6 +82,18 @@ def _describe_domain(exc: errors.TillbookError) -> str:  # noqa: C901 (one table
     f = exc.fields
     name = str(f.get("name", ""))
     match exc:
+        case device_errors.ScaleUnstable():
+            return translate(
+                "Messages", "The scale is not steady yet: wait a moment and try again"
+            )
+        case device_errors.ScaleFault():
+            if f.get("fault") == "over":
+                return translate("Messages", "Too heavy for the scale")
+            if f.get("fault") == "under":
+                return translate("Messages", "The scale reads below zero: zero it and try again")
+            return translate("Messages", "The scale's answer could not be read: try again")
+        case device_errors.DeviceUnavailable() if f.get("device") == "scale":
+            return translate("Messages", "The scale is not connected")
         case errors.UnknownBarcode():
             return translate("Messages", "Unknown barcode {code}").format(code=f.get("code", ""))
         case errors.MisreadBarcode():

@@ -494,312 +494,337 @@
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../messages.py" line="36"/>
+        <location filename="../messages.py" line="37"/>
         <source>Cash</source>
         <translation>Cash</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="37"/>
+        <location filename="../messages.py" line="38"/>
         <source>Card</source>
         <translation>Card</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="38"/>
+        <location filename="../messages.py" line="39"/>
         <source>WeChat Pay</source>
         <translation>WeChat Pay</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="39"/>
+        <location filename="../messages.py" line="40"/>
         <source>Alipay</source>
         <translation>Alipay</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="40"/>
+        <location filename="../messages.py" line="41"/>
         <source>UnionPay</source>
         <translation>UnionPay</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="41"/>
+        <location filename="../messages.py" line="42"/>
         <source>On account</source>
         <translation>On account</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="48"/>
+        <location filename="../messages.py" line="49"/>
         <source>A price change</source>
         <translation>A price change</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="49"/>
+        <location filename="../messages.py" line="50"/>
         <source>A return without a receipt</source>
         <translation>A return without a receipt</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="50"/>
+        <location filename="../messages.py" line="51"/>
         <source>Selling below cost</source>
         <translation>Selling below cost</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="51"/>
+        <location filename="../messages.py" line="52"/>
         <source>Changing settings</source>
         <translation>Changing settings</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="52"/>
+        <location filename="../messages.py" line="53"/>
         <source>A large discount</source>
         <translation>A large discount</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="54"/>
+        <location filename="../messages.py" line="55"/>
         <source>This action</source>
         <translation>This action</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="59"/>
+        <location filename="../messages.py" line="60"/>
         <source>owner</source>
         <translation>owner</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="60"/>
+        <location filename="../messages.py" line="61"/>
         <source>clerk</source>
         <translation>clerk</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="61"/>
+        <location filename="../messages.py" line="62"/>
         <source>cashier</source>
         <translation>cashier</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="71"/>
+        <location filename="../messages.py" line="72"/>
         <source>The till could not read or save its data. Please tell the owner.</source>
         <translation>The till could not read or save its data. Please tell the owner.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="75"/>
+        <location filename="../messages.py" line="76"/>
         <source>Sorry, something went wrong. It has been logged; please try again.</source>
         <translation>Sorry, something went wrong. It has been logged; please try again.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="85"/>
+        <location filename="../messages.py" line="86"/>
+        <source>The scale is not steady yet: wait a moment and try again</source>
+        <translation>The scale is not steady yet: wait a moment and try again</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="91"/>
+        <source>Too heavy for the scale</source>
+        <translation>Too heavy for the scale</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="93"/>
+        <source>The scale reads below zero: zero it and try again</source>
+        <translation>The scale reads below zero: zero it and try again</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="94"/>
+        <source>The scale&apos;s answer could not be read: try again</source>
+        <translation>The scale&apos;s answer could not be read: try again</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="96"/>
+        <source>The scale is not connected</source>
+        <translation>The scale is not connected</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="98"/>
         <source>Unknown barcode {code}</source>
         <translation>Unknown barcode {code}</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="87"/>
+        <location filename="../messages.py" line="100"/>
         <source>Barcode {code} was misread: please scan it again</source>
         <translation>Barcode {code} was misread: please scan it again</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="91"/>
+        <location filename="../messages.py" line="104"/>
         <source>That is a payment code: press F12 to pay, then scan it</source>
         <translation>That is a payment code: press F12 to pay, then scan it</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="93"/>
+        <location filename="../messages.py" line="106"/>
         <source>{name} is not for sale</source>
         <translation>{name} is not for sale</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="95"/>
+        <location filename="../messages.py" line="108"/>
         <source>{name} has no valid price</source>
         <translation>{name} has no valid price</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="99"/>
+        <location filename="../messages.py" line="112"/>
         <source>That quantity is not valid</source>
         <translation>That quantity is not valid</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="101"/>
+        <location filename="../messages.py" line="114"/>
         <source>Choose a line on the ticket first</source>
         <translation>Choose a line on the ticket first</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="103"/>
+        <location filename="../messages.py" line="116"/>
         <source>Only {qty} of {name} in stock</source>
         <translation>Only {qty} of {name} in stock</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="107"/>
+        <location filename="../messages.py" line="120"/>
         <source>{amount} still to pay</source>
         <translation>{amount} still to pay</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="111"/>
+        <location filename="../messages.py" line="124"/>
         <source>The ticket is empty</source>
         <translation>The ticket is empty</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="113"/>
+        <location filename="../messages.py" line="126"/>
         <source>Card or phone payments are {amount} more than is due: remove one (F9)</source>
         <translation>Card or phone payments are {amount} more than is due: remove one (F9)</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="118"/>
+        <location filename="../messages.py" line="131"/>
         <source>name</source>
         <translation>name</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="119"/>
+        <location filename="../messages.py" line="132"/>
         <source>phone</source>
         <translation>phone</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="120"/>
+        <location filename="../messages.py" line="133"/>
         <source>address</source>
         <translation>address</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="123"/>
+        <location filename="../messages.py" line="136"/>
         <source>To deliver, the customer needs a {missing}</source>
         <translation>To deliver, the customer needs a {missing}</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="127"/>
+        <location filename="../messages.py" line="140"/>
         <source>{name} has only {amount} of credit left</source>
         <translation>{name} has only {amount} of credit left</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="132"/>
+        <location filename="../messages.py" line="145"/>
         <source>{tender} cannot pay more than {amount}</source>
         <translation>{tender} cannot pay more than {amount}</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="137"/>
+        <location filename="../messages.py" line="150"/>
         <source>Remove the on-account payment before changing the customer</source>
         <translation>Remove the on-account payment before changing the customer</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="141"/>
+        <location filename="../messages.py" line="154"/>
         <source>On account needs a customer on the ticket (F3)</source>
         <translation>On account needs a customer on the ticket (F3)</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="142"/>
+        <location filename="../messages.py" line="155"/>
         <source>That way of paying is not accepted</source>
         <translation>That way of paying is not accepted</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="144"/>
+        <location filename="../messages.py" line="157"/>
         <source>This ticket is closed; start a new one</source>
         <translation>This ticket is closed; start a new one</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="146"/>
+        <location filename="../messages.py" line="159"/>
         <source>No sale with receipt number {receipt_no}</source>
         <translation>No sale with receipt number {receipt_no}</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="150"/>
+        <location filename="../messages.py" line="163"/>
         <source>{receipt_no} waits for delivery on slip {slip}: cancel the slip first</source>
         <translation>{receipt_no} waits for delivery on slip {slip}: cancel the slip first</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="155"/>
+        <location filename="../messages.py" line="168"/>
         <source>At most {qty} of {name} can come back</source>
         <translation>At most {qty} of {name} can come back</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="159"/>
+        <location filename="../messages.py" line="172"/>
         <source>{qty} × {name}: is that right?</source>
         <translation>{qty} × {name}: is that right?</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="163"/>
+        <location filename="../messages.py" line="176"/>
         <source>{action} needs the {role}&apos;s PIN</source>
         <translation>{action} needs the {role}&apos;s PIN</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="168"/>
+        <location filename="../messages.py" line="181"/>
         <source>Too many wrong PINs: wait {seconds} s</source>
         <translation>Too many wrong PINs: wait {seconds} s</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="174"/>
+        <location filename="../messages.py" line="187"/>
         <source>Wrong PIN. Wait {seconds} s before the next try</source>
         <translation>Wrong PIN. Wait {seconds} s before the next try</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="177"/>
+        <location filename="../messages.py" line="190"/>
         <source>Wrong PIN</source>
         <translation>Wrong PIN</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="179"/>
+        <location filename="../messages.py" line="192"/>
         <source>Another user already has that PIN</source>
         <translation>Another user already has that PIN</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="182"/>
+        <location filename="../messages.py" line="195"/>
         <source>Not valid: {value}</source>
         <translation>Not valid: {value}</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="183"/>
+        <location filename="../messages.py" line="196"/>
         <source>That entry is not valid</source>
         <translation>That entry is not valid</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="185"/>
+        <location filename="../messages.py" line="198"/>
         <source>That cannot be done: {code}</source>
         <translation>That cannot be done: {code}</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="196"/>
+        <location filename="../messages.py" line="209"/>
         <source>Waiting for its turn</source>
         <translation>Waiting for its turn</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="197"/>
+        <location filename="../messages.py" line="210"/>
         <source>Printing now</source>
         <translation>Printing now</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="198"/>
+        <location filename="../messages.py" line="211"/>
         <source>Paper ran out while printing: it may be incomplete</source>
         <translation>Paper ran out while printing: it may be incomplete</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="201"/>
+        <location filename="../messages.py" line="214"/>
         <source>Interrupted while printing: check the paper</source>
         <translation>Interrupted while printing: check the paper</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="202"/>
+        <location filename="../messages.py" line="215"/>
         <source>Connection lost while printing: check the paper</source>
         <translation>Connection lost while printing: check the paper</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="205"/>
+        <location filename="../messages.py" line="218"/>
         <source>The receipt could not be laid out</source>
         <translation>The receipt could not be laid out</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="206"/>
+        <location filename="../messages.py" line="219"/>
         <source>The system print queue refused it</source>
         <translation>The system print queue refused it</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="207"/>
+        <location filename="../messages.py" line="220"/>
         <source>Printer cover open</source>
         <translation>Printer cover open</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="208"/>
+        <location filename="../messages.py" line="221"/>
         <source>Printer out of paper</source>
         <translation>Printer out of paper</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="209"/>
+        <location filename="../messages.py" line="222"/>
         <source>Printer offline</source>
         <translation>Printer offline</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="210"/>
+        <location filename="../messages.py" line="223"/>
         <source>Printer not reachable</source>
         <translation>Printer not reachable</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="212"/>
+        <location filename="../messages.py" line="225"/>
         <source>An unexpected printer error</source>
         <translation>An unexpected printer error</translation>
     </message>
@@ -1060,192 +1085,222 @@
 <context>
     <name>SellingScreen</name>
     <message>
-        <location filename="../selling.py" line="197"/>
+        <location filename="../selling.py" line="199"/>
         <source>Search</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="198"/>
+        <location filename="../selling.py" line="200"/>
         <source>Customer</source>
         <translation>Customer</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="199"/>
+        <location filename="../selling.py" line="201"/>
         <source>Quantity</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="200"/>
+        <location filename="../selling.py" line="202"/>
         <source>Hold / resume</source>
         <translation>Hold / resume</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="201"/>
+        <location filename="../selling.py" line="203"/>
         <source>Discount</source>
         <translation>Discount</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="202"/>
+        <location filename="../selling.py" line="204"/>
         <source>Change price</source>
         <translation>Change price</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="203"/>
+        <location filename="../selling.py" line="205"/>
         <source>Return</source>
         <translation>Return</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="204"/>
+        <location filename="../selling.py" line="206"/>
         <source>Void line</source>
         <translation>Void line</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="205"/>
+        <location filename="../selling.py" line="207"/>
+        <source>Weigh</source>
+        <translation>Weigh</translation>
+    </message>
+    <message>
+        <location filename="../selling.py" line="208"/>
         <source>Reprint</source>
         <translation>Reprint</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="206"/>
+        <location filename="../selling.py" line="209"/>
         <source>Not printed</source>
         <translation>Not printed</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="207"/>
+        <location filename="../selling.py" line="210"/>
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="208"/>
+        <location filename="../selling.py" line="211"/>
         <source>Lock</source>
         <translation>Lock</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="209"/>
+        <location filename="../selling.py" line="212"/>
         <source>Clear ticket</source>
         <translation>Clear ticket</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="210"/>
+        <location filename="../selling.py" line="213"/>
         <source>Pay</source>
         <translation>Pay</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="219"/>
+        <location filename="../selling.py" line="222"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="220"/>
+        <location filename="../selling.py" line="223"/>
         <source>Scan, or type a barcode and press Enter</source>
         <translation>Scan, or type a barcode and press Enter</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="245"/>
+        <location filename="../selling.py" line="248"/>
         <source>{items} items, {lines} lines</source>
         <translation>{items} items, {lines} lines</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="254"/>
+        <location filename="../selling.py" line="257"/>
         <source>Customer: {name}</source>
         <translation>Customer: {name}</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="256"/>
+        <location filename="../selling.py" line="259"/>
         <source>No customer (F3)</source>
         <translation>No customer (F3)</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="389"/>
+        <location filename="../selling.py" line="392"/>
         <source>{name}  {qty} × {price}</source>
         <translation>{name}  {qty} × {price}</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="395"/>
-        <location filename="../selling.py" line="485"/>
+        <location filename="../selling.py" line="398"/>
+        <location filename="../selling.py" line="548"/>
         <source>Low stock: {name} (sold, and flagged for the owner)</source>
         <translation>Low stock: {name} (sold, and flagged for the owner)</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="453"/>
+        <location filename="../selling.py" line="456"/>
         <source>{name} {old} → {new}</source>
         <translation>{name} {old} → {new}</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="460"/>
+        <location filename="../selling.py" line="463"/>
         <source>Order {receipt_no} copied</source>
         <translation>Order {receipt_no} copied</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="462"/>
+        <location filename="../selling.py" line="465"/>
         <source>price changed: {list}</source>
         <translation>price changed: {list}</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="464"/>
+        <location filename="../selling.py" line="467"/>
         <source>not for sale now: {list}</source>
         <translation>not for sale now: {list}</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="470"/>
-        <location filename="../selling.py" line="531"/>
-        <location filename="../selling.py" line="552"/>
-        <location filename="../selling.py" line="604"/>
+        <location filename="../selling.py" line="480"/>
+        <source>Choose the product to weigh</source>
+        <translation>Choose the product to weigh</translation>
+    </message>
+    <message>
+        <location filename="../selling.py" line="489"/>
+        <source>{name} is not sold by weight</source>
+        <translation>{name} is not sold by weight</translation>
+    </message>
+    <message>
+        <location filename="../selling.py" line="494"/>
+        <source>No scale is set up on this till</source>
+        <translation>No scale is set up on this till</translation>
+    </message>
+    <message>
+        <location filename="../selling.py" line="499"/>
+        <source>Weighing {name}…</source>
+        <translation>Weighing {name}…</translation>
+    </message>
+    <message>
+        <location filename="../selling.py" line="517"/>
+        <source>The scale shows no weight: put {name} on it</source>
+        <translation>The scale shows no weight: put {name} on it</translation>
+    </message>
+    <message>
+        <location filename="../selling.py" line="533"/>
+        <location filename="../selling.py" line="594"/>
+        <location filename="../selling.py" line="615"/>
+        <location filename="../selling.py" line="667"/>
         <source>The ticket is empty</source>
         <translation>The ticket is empty</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="504"/>
+        <location filename="../selling.py" line="567"/>
         <source>Ticket held as #{id}. F5 on an empty ticket resumes it</source>
         <translation>Ticket held as #{id}. F5 on an empty ticket resumes it</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="518"/>
+        <location filename="../selling.py" line="581"/>
         <source>Ticket #{id} resumed</source>
         <translation>Ticket #{id} resumed</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="563"/>
+        <location filename="../selling.py" line="626"/>
         <source>Price of {name} is now {price}</source>
         <translation>Price of {name} is now {price}</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="580"/>
+        <location filename="../selling.py" line="643"/>
         <source>Removed: {name}</source>
         <translation>Removed: {name}</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="588"/>
+        <location filename="../selling.py" line="651"/>
         <source>Clear the whole ticket ({items} items, {total})?</source>
         <translation>Clear the whole ticket ({items} items, {total})?</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="597"/>
+        <location filename="../selling.py" line="660"/>
         <source>Ticket cleared</source>
         <translation>Ticket cleared</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="614"/>
+        <location filename="../selling.py" line="677"/>
         <source>Sale {receipt_no} done: {total}</source>
         <translation>Sale {receipt_no} done: {total}</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="618"/>
+        <location filename="../selling.py" line="681"/>
         <source>Change {change}</source>
         <translation>Change {change}</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="635"/>
+        <location filename="../selling.py" line="698"/>
         <source>Return {receipt_no} recorded. Refund: {refund}</source>
         <translation>Return {receipt_no} recorded. Refund: {refund}</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="659"/>
-        <location filename="../selling.py" line="681"/>
+        <location filename="../selling.py" line="722"/>
+        <location filename="../selling.py" line="744"/>
         <source>Printing is not available on this till</source>
         <translation>Printing is not available on this till</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="686"/>
+        <location filename="../selling.py" line="749"/>
         <source>Receipt {receipt_no} sent to the printer</source>
         <translation>Receipt {receipt_no} sent to the printer</translation>
     </message>
