@@ -65,67 +65,67 @@
 <context>
     <name>DayEndDialog</name>
     <message>
-        <location filename="../day_end.py" line="66"/>
+        <location filename="../day_end.py" line="64"/>
         <source>Close the day</source>
         <translation>Close the day</translation>
     </message>
     <message>
-        <location filename="../day_end.py" line="71"/>
+        <location filename="../day_end.py" line="69"/>
         <source>Sync this till and see every till&apos;s day on the server.</source>
         <translation>Sync this till and see every till&apos;s day on the server.</translation>
     </message>
     <message>
-        <location filename="../day_end.py" line="74"/>
+        <location filename="../day_end.py" line="72"/>
         <source>Till</source>
         <translation>Till</translation>
     </message>
     <message>
-        <location filename="../day_end.py" line="75"/>
+        <location filename="../day_end.py" line="73"/>
         <source>Last contact</source>
         <translation>Last contact</translation>
     </message>
     <message>
-        <location filename="../day_end.py" line="76"/>
+        <location filename="../day_end.py" line="74"/>
         <source>Unsynced</source>
         <translation>Unsynced</translation>
     </message>
     <message>
-        <location filename="../day_end.py" line="77"/>
+        <location filename="../day_end.py" line="75"/>
         <source>Sales</source>
         <translation>Sales</translation>
     </message>
     <message>
-        <location filename="../day_end.py" line="78"/>
+        <location filename="../day_end.py" line="76"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../day_end.py" line="84"/>
+        <location filename="../day_end.py" line="82"/>
         <source>Sync and close the day</source>
         <translation>Sync and close the day</translation>
     </message>
     <message>
-        <location filename="../day_end.py" line="98"/>
+        <location filename="../day_end.py" line="90"/>
         <source>Syncing…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../day_end.py" line="108"/>
+        <location filename="../day_end.py" line="100"/>
         <source>an unexpected error, written to the log</source>
         <translation>an unexpected error, written to the log</translation>
     </message>
     <message>
-        <location filename="../day_end.py" line="126"/>
+        <location filename="../day_end.py" line="118"/>
         <source>Day {day}: this till sent {sent}; {left} left unsent.</source>
         <translation>Day {day}: this till sent {sent}; {left} left unsent.</translation>
     </message>
     <message>
-        <location filename="../day_end.py" line="130"/>
+        <location filename="../day_end.py" line="122"/>
         <source>{n} refused changes need a look.</source>
         <translation>{n} refused changes need a look.</translation>
     </message>
     <message>
-        <location filename="../day_end.py" line="136"/>
+        <location filename="../day_end.py" line="128"/>
         <source>The day could not be closed: {reason}</source>
         <translation>The day could not be closed: {reason}</translation>
     </message>
@@ -133,122 +133,122 @@
 <context>
     <name>DeviceSettingsDialog</name>
     <message>
-        <location filename="../device_settings.py" line="59"/>
+        <location filename="../device_settings.py" line="54"/>
         <source>Devices</source>
         <translation>Devices</translation>
     </message>
     <message>
-        <location filename="../device_settings.py" line="66"/>
+        <location filename="../device_settings.py" line="64"/>
         <source>Device</source>
         <translation>Device</translation>
     </message>
     <message>
-        <location filename="../device_settings.py" line="66"/>
+        <location filename="../device_settings.py" line="64"/>
         <source>State</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../device_settings.py" line="66"/>
+        <location filename="../device_settings.py" line="64"/>
         <source>Details</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../device_settings.py" line="95"/>
+        <location filename="../device_settings.py" line="93"/>
         <source>Tests use the settings in config.toml.</source>
         <translation>Tests use the settings in config.toml.</translation>
     </message>
     <message>
-        <location filename="../device_settings.py" line="113"/>
+        <location filename="../device_settings.py" line="107"/>
         <source>Receipt printer</source>
         <translation>Receipt printer</translation>
     </message>
     <message>
-        <location filename="../device_settings.py" line="114"/>
+        <location filename="../device_settings.py" line="108"/>
         <source>Cash drawer</source>
         <translation>Cash drawer</translation>
     </message>
     <message>
-        <location filename="../device_settings.py" line="115"/>
+        <location filename="../device_settings.py" line="109"/>
         <source>Serial scanner</source>
         <translation>Serial scanner</translation>
     </message>
     <message>
-        <location filename="../device_settings.py" line="116"/>
+        <location filename="../device_settings.py" line="110"/>
         <source>Customer display</source>
         <translation>Customer display</translation>
     </message>
     <message>
-        <location filename="../device_settings.py" line="117"/>
+        <location filename="../device_settings.py" line="111"/>
         <source>Scale</source>
         <translation>Scale</translation>
     </message>
     <message>
-        <location filename="../device_settings.py" line="122"/>
+        <location filename="../device_settings.py" line="116"/>
         <source>Print test receipt</source>
         <translation>Print test receipt</translation>
     </message>
     <message>
-        <location filename="../device_settings.py" line="123"/>
+        <location filename="../device_settings.py" line="117"/>
         <source>Open drawer</source>
         <translation>Open drawer</translation>
     </message>
     <message>
-        <location filename="../device_settings.py" line="124"/>
+        <location filename="../device_settings.py" line="118"/>
         <source>Reconnect</source>
         <translation>Reconnect</translation>
     </message>
     <message>
-        <location filename="../device_settings.py" line="125"/>
+        <location filename="../device_settings.py" line="119"/>
         <source>Show text</source>
         <translation>Show text</translation>
     </message>
     <message>
-        <location filename="../device_settings.py" line="126"/>
+        <location filename="../device_settings.py" line="120"/>
         <source>Read weight</source>
         <translation>Read weight</translation>
     </message>
     <message>
-        <location filename="../device_settings.py" line="145"/>
+        <location filename="../device_settings.py" line="139"/>
         <source>ready</source>
         <translation>ready</translation>
     </message>
     <message>
-        <location filename="../device_settings.py" line="145"/>
+        <location filename="../device_settings.py" line="139"/>
         <source>not ready</source>
         <translation>not ready</translation>
     </message>
     <message>
-        <location filename="../device_settings.py" line="159"/>
+        <location filename="../device_settings.py" line="153"/>
         <source>opening the drawer is audited: no store</source>
         <translation>opening the drawer is audited: no store</translation>
     </message>
     <message>
-        <location filename="../device_settings.py" line="171"/>
+        <location filename="../device_settings.py" line="165"/>
         <source>testing…</source>
         <translation>testing…</translation>
     </message>
     <message>
-        <location filename="../device_settings.py" line="191"/>
+        <location filename="../device_settings.py" line="185"/>
         <source>drawer kicked</source>
         <translation>drawer kicked</translation>
     </message>
     <message>
-        <location filename="../device_settings.py" line="210"/>
+        <location filename="../device_settings.py" line="205"/>
         <source>test receipt sent; printer {state}</source>
         <translation>test receipt sent; printer {state}</translation>
     </message>
     <message>
-        <location filename="../device_settings.py" line="211"/>
+        <location filename="../device_settings.py" line="206"/>
         <source>status not reported</source>
         <translation>status not reported</translation>
     </message>
     <message>
-        <location filename="../device_settings.py" line="220"/>
+        <location filename="../device_settings.py" line="215"/>
         <source>text sent to the display</source>
         <translation>text sent to the display</translation>
     </message>
     <message>
-        <location filename="../device_settings.py" line="227"/>
+        <location filename="../device_settings.py" line="222"/>
         <source>stable weight: {grams} g</source>
         <translation>stable weight: {grams} g</translation>
     </message>

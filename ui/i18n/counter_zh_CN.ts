@@ -65,67 +65,67 @@
 <context>
     <name>DayEndDialog</name>
     <message>
-        <location filename="../day_end.py" line="66"/>
+        <location filename="../day_end.py" line="64"/>
         <source>Close the day</source>
         <translation>日结</translation>
     </message>
     <message>
-        <location filename="../day_end.py" line="71"/>
+        <location filename="../day_end.py" line="69"/>
         <source>Sync this till and see every till&apos;s day on the server.</source>
         <translation>同步本收银台，并查看服务器上各收银台的当日情况。</translation>
     </message>
     <message>
-        <location filename="../day_end.py" line="74"/>
+        <location filename="../day_end.py" line="72"/>
         <source>Till</source>
         <translation>收银台</translation>
     </message>
     <message>
-        <location filename="../day_end.py" line="75"/>
+        <location filename="../day_end.py" line="73"/>
         <source>Last contact</source>
         <translation>最后联系</translation>
     </message>
     <message>
-        <location filename="../day_end.py" line="76"/>
+        <location filename="../day_end.py" line="74"/>
         <source>Unsynced</source>
         <translation>未上传</translation>
     </message>
     <message>
-        <location filename="../day_end.py" line="77"/>
+        <location filename="../day_end.py" line="75"/>
         <source>Sales</source>
         <translation>笔数</translation>
     </message>
     <message>
-        <location filename="../day_end.py" line="78"/>
+        <location filename="../day_end.py" line="76"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../day_end.py" line="84"/>
+        <location filename="../day_end.py" line="82"/>
         <source>Sync and close the day</source>
         <translation>同步并日结</translation>
     </message>
     <message>
-        <location filename="../day_end.py" line="98"/>
+        <location filename="../day_end.py" line="90"/>
         <source>Syncing…</source>
         <translation>正在同步…</translation>
     </message>
     <message>
-        <location filename="../day_end.py" line="108"/>
+        <location filename="../day_end.py" line="100"/>
         <source>an unexpected error, written to the log</source>
         <translation>意外错误，已记入日志</translation>
     </message>
     <message>
-        <location filename="../day_end.py" line="126"/>
+        <location filename="../day_end.py" line="118"/>
         <source>Day {day}: this till sent {sent}; {left} left unsent.</source>
         <translation>{day}：本收银台已上传 {sent} 条，还有 {left} 条未上传。</translation>
     </message>
     <message>
-        <location filename="../day_end.py" line="130"/>
+        <location filename="../day_end.py" line="122"/>
         <source>{n} refused changes need a look.</source>
         <translation>{n} 条被拒绝的记录需要查看。</translation>
     </message>
     <message>
-        <location filename="../day_end.py" line="136"/>
+        <location filename="../day_end.py" line="128"/>
         <source>The day could not be closed: {reason}</source>
         <translation>无法日结：{reason}</translation>
     </message>
@@ -133,122 +133,122 @@
 <context>
     <name>DeviceSettingsDialog</name>
     <message>
-        <location filename="../device_settings.py" line="59"/>
+        <location filename="../device_settings.py" line="54"/>
         <source>Devices</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../device_settings.py" line="66"/>
+        <location filename="../device_settings.py" line="64"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../device_settings.py" line="66"/>
+        <location filename="../device_settings.py" line="64"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../device_settings.py" line="66"/>
+        <location filename="../device_settings.py" line="64"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../device_settings.py" line="95"/>
+        <location filename="../device_settings.py" line="93"/>
         <source>Tests use the settings in config.toml.</source>
         <translation>测试使用 config.toml 中的设置。</translation>
     </message>
     <message>
-        <location filename="../device_settings.py" line="113"/>
+        <location filename="../device_settings.py" line="107"/>
         <source>Receipt printer</source>
         <translation>小票打印机</translation>
     </message>
     <message>
-        <location filename="../device_settings.py" line="114"/>
+        <location filename="../device_settings.py" line="108"/>
         <source>Cash drawer</source>
         <translation>钱箱</translation>
     </message>
     <message>
-        <location filename="../device_settings.py" line="115"/>
+        <location filename="../device_settings.py" line="109"/>
         <source>Serial scanner</source>
         <translation>串口扫码枪</translation>
     </message>
     <message>
-        <location filename="../device_settings.py" line="116"/>
+        <location filename="../device_settings.py" line="110"/>
         <source>Customer display</source>
         <translation>顾客显示屏</translation>
     </message>
     <message>
-        <location filename="../device_settings.py" line="117"/>
+        <location filename="../device_settings.py" line="111"/>
         <source>Scale</source>
         <translation>电子秤</translation>
     </message>
     <message>
-        <location filename="../device_settings.py" line="122"/>
+        <location filename="../device_settings.py" line="116"/>
         <source>Print test receipt</source>
         <translation>打印测试小票</translation>
     </message>
     <message>
-        <location filename="../device_settings.py" line="123"/>
+        <location filename="../device_settings.py" line="117"/>
         <source>Open drawer</source>
         <translation>打开钱箱</translation>
     </message>
     <message>
-        <location filename="../device_settings.py" line="124"/>
+        <location filename="../device_settings.py" line="118"/>
         <source>Reconnect</source>
         <translation>重新连接</translation>
     </message>
     <message>
-        <location filename="../device_settings.py" line="125"/>
+        <location filename="../device_settings.py" line="119"/>
         <source>Show text</source>
         <translation>显示文字</translation>
     </message>
     <message>
-        <location filename="../device_settings.py" line="126"/>
+        <location filename="../device_settings.py" line="120"/>
         <source>Read weight</source>
         <translation>读取重量</translation>
     </message>
     <message>
-        <location filename="../device_settings.py" line="145"/>
+        <location filename="../device_settings.py" line="139"/>
         <source>ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../device_settings.py" line="145"/>
+        <location filename="../device_settings.py" line="139"/>
         <source>not ready</source>
         <translation>未就绪</translation>
     </message>
     <message>
-        <location filename="../device_settings.py" line="159"/>
+        <location filename="../device_settings.py" line="153"/>
         <source>opening the drawer is audited: no store</source>
         <translation>打开钱箱需要记录审计：没有数据库</translation>
     </message>
     <message>
-        <location filename="../device_settings.py" line="171"/>
+        <location filename="../device_settings.py" line="165"/>
         <source>testing…</source>
         <translation>测试中…</translation>
     </message>
     <message>
-        <location filename="../device_settings.py" line="191"/>
+        <location filename="../device_settings.py" line="185"/>
         <source>drawer kicked</source>
         <translation>钱箱已弹开</translation>
     </message>
     <message>
-        <location filename="../device_settings.py" line="210"/>
+        <location filename="../device_settings.py" line="205"/>
         <source>test receipt sent; printer {state}</source>
         <translation>测试小票已发送；打印机{state}</translation>
     </message>
     <message>
-        <location filename="../device_settings.py" line="211"/>
+        <location filename="../device_settings.py" line="206"/>
         <source>status not reported</source>
         <translation>未报告状态</translation>
     </message>
     <message>
-        <location filename="../device_settings.py" line="220"/>
+        <location filename="../device_settings.py" line="215"/>
         <source>text sent to the display</source>
         <translation>文字已发送到显示屏</translation>
     </message>
     <message>
-        <location filename="../device_settings.py" line="227"/>
+        <location filename="../device_settings.py" line="222"/>
         <source>stable weight: {grams} g</source>
         <translation>稳定重量：{grams} 克</translation>
     </message>
