@@ -66,6 +66,23 @@ class CustomerDisplay:
         second = two_columns("CHANGE", format_yuan(change), COLUMNS) if change is not None else ""
         self.show_lines(two_columns("TOTAL", format_yuan(total), COLUMNS), second)
 
+    def show_scan(self, *, name: str, price: int, total: int) -> None:
+        """A scan at the counter: the item and its price (line 1), the ticket's total (2)."""
+        if self.protocol == "led8":
+            self.show_number(price, lamp="price")
+            return
+        self.show_lines(
+            two_columns(name, format_yuan(price), COLUMNS),
+            two_columns("TOTAL", format_yuan(total), COLUMNS),
+        )
+
+    def show_welcome(self, text: str = "WELCOME") -> None:
+        """An idle till: one centred line (an LED display goes dark)."""
+        if self.protocol == "led8":
+            self.clear()
+        else:
+            self.show_lines(align(text, COLUMNS, "center"))
+
     def show_lines(self, first: str, second: str = "") -> None:
         """Two lines of text (CD5220): clear, then write each line at its start."""
         data = CLEAR

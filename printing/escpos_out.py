@@ -24,6 +24,7 @@ from printing.layout import (
     align,
     char_width,
     layout_codec,
+    receipt_text,
     substitute,
 )
 
@@ -74,6 +75,14 @@ def encode_text(text: str, encoding: str) -> bytes:
             except UnicodeEncodeError:
                 out += b"?" * max(1, char_width(ch, encoding))
         return bytes(out)
+
+
+def printed_text(doc: ReceiptDoc, *, encoding: str) -> str:
+    """The receipt's text as a printer with ``encoding`` prints it: the preview's text,
+    with each character the encoding lacks shown as the ``?`` the paper gets."""
+    codec = ENCODINGS[encoding].codec
+    lines = receipt_text(doc).splitlines()
+    return "\n".join(encode_text(line, encoding).decode(codec) for line in lines) + "\n"
 
 
 def preamble(encoding: str) -> bytes:

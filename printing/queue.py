@@ -34,6 +34,7 @@ from app.errors import TillbookError
 from devices.errors import DeviceError, PrinterIOError, PrinterNotReady
 from localdb import Store
 from printing.escpos_out import doc_to_escpos, drawer_kick
+from printing.layout import ReceiptDoc
 from printing.receipt import columns_for_paper, render_receipt
 
 if TYPE_CHECKING:
@@ -46,6 +47,11 @@ log = logging.getLogger(__name__)
 
 DRAWER_WINDOW_S = 120
 PAPER_RAN_OUT = "paper ran out while printing: the receipt may be incomplete; retry or skip"
+INTERRUPTED = "interrupted while printing: check the paper, then retry or skip"
+CONNECTION_LOST = "connection lost while printing: check the paper, then retry or skip"
+LAYOUT_FAILED = "cannot lay out the receipt"
+REFUSED = "the print queue refused the job"
+UNEXPECTED = "unexpected error"
 OPEN_STATES = ("pending", "waiting", "sending", "failed")
 _NOW = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
 
@@ -62,6 +68,34 @@ class PrintJob:
     reason: str
     created_at: str
     printed_at: str | None
+
+
+# What a job's reason is about, for a screen to say in its own language. Every reason but
+# a printer's own status words is written by this module from the constants above.
+_REASON_KEYS = (
+    (PAPER_RAN_OUT, "paper_ran_out"),
+    (INTERRUPTED, "interrupted"),
+    (CONNECTION_LOST, "connection_lost"),
+    (LAYOUT_FAILED, "layout"),
+    (REFUSED, "refused"),
+    (UNEXPECTED, "unexpected"),
+    ("cover open", "cover_open"),  # PrinterStatus.reason
+    ("paper out", "paper_out"),
+    ("offline", "offline"),
+)
+
+
+def reason_key(job: PrintJob) -> str:
+    """One word for why ``job`` has not printed: ``queued`` or ``printing`` for a job in
+    hand, a key of ``_REASON_KEYS``, ``unreachable`` for a printer that did not answer."""
+    if job.state == "pending":
+        return "queued"
+    if job.state == "sending":
+        return "printing"
+    for start, key in _REASON_KEYS:
+        if job.reason.startswith(start):
+            return key
+    return "unreachable" if job.state == "waiting" else "unexpected"
 
 
 def receipt_job_hook(config: Config) -> Callable[[sqlite3.Connection, int], None]:
@@ -260,8 +294,8 @@ class PrintQueue:
             ).rowcount
             jobs = conn.execute(
                 f"UPDATE print_jobs SET state = 'failed', updated_at = {_NOW},"
-                " reason = 'interrupted while printing: check the paper, then retry or skip'"
-                " WHERE state = 'sending'"
+                " reason = ? WHERE state = 'sending'",
+                (INTERRUPTED,),
             ).rowcount
         if kicks or jobs:
             log.warning(
@@ -282,7 +316,7 @@ class PrintQueue:
                     return
             except Exception as exc:  # a bug or a transport's odd error must not stop the queue
                 log.exception("print job %s failed unexpectedly", row[0])
-                self._fail_if_sending(store, row[0], f"unexpected error: {exc}")
+                self._fail_if_sending(store, row[0], f"{UNEXPECTED}: {exc}")
                 return
 
     def _print(self, store: Store, job_id: int) -> bool:
@@ -296,7 +330,7 @@ class PrintQueue:
         except TillbookError as exc:
             # Nothing was sent: the kick is recorded as not made, never left 'sending'
             # (which a restart would count as kicked).
-            reason = f"cannot lay out the receipt: {exc}"
+            reason = f"{LAYOUT_FAILED}: {exc}"
             self._finish(store, job_id, "failed", reason, kick="failed" if kick else None)
             return True
 
@@ -328,9 +362,9 @@ class PrintQueue:
                     return False
                 self._finish(store, job_id, "done", "", kick=None)
         except PrinterIOError as exc:
-            reason = "connection lost while printing: check the paper, then retry or skip"
+            reason = CONNECTION_LOST
             if getattr(exc, "refused", False):
-                reason = f"the print queue refused the job ({exc}); retry or skip"
+                reason = f"{REFUSED} ({exc}); retry or skip"
             drawer = "failed" if kick and not kicked else None
             self._finish(store, job_id, "failed", reason, kick=drawer)
             log.warning("receipt %s not printed: %s", receipt_no, exc)
@@ -346,18 +380,9 @@ class PrintQueue:
         return True
 
     def _render(self, store: Store, sale_id: int, *, reprint: bool) -> tuple[str, bytes]:
-        settings = self.config.printer
         sale = sales.load(store, sale_id=sale_id)
-        doc = render_receipt(
-            sale,
-            self.config.shop,
-            width_cols=columns_for_paper(settings.paper_mm),
-            reprint=reprint,
-            code=settings.receipt_code,
-            logo=settings.logo,
-            encoding=settings.encoding,
-        )
-        return sale.receipt_no, doc_to_escpos(doc, encoding=settings.encoding)
+        doc = receipt_doc(sale, self.config, reprint=reprint)
+        return sale.receipt_no, doc_to_escpos(doc, encoding=self.config.printer.encoding)
 
     def _claim(self, store: Store, job_id: int) -> tuple[int, str, bool] | None:
         with store.transaction() as conn:
@@ -433,6 +458,21 @@ class PrintQueue:
         with store.transaction() as conn:
             conn.execute("UPDATE print_jobs SET reason = ? WHERE id = ?", (reason, job_id))
         self._changed()
+
+
+def receipt_doc(sale: sales.Sale, config: Config, *, reprint: bool = False) -> ReceiptDoc:
+    """The layout the printer gets for ``sale`` under ``config``: the till's preview
+    shows this same document."""
+    settings = config.printer
+    return render_receipt(
+        sale,
+        config.shop,
+        width_cols=columns_for_paper(settings.paper_mm),
+        reprint=reprint,
+        code=settings.receipt_code,
+        logo=settings.logo,
+        encoding=settings.encoding,
+    )
 
 
 def _status_after(conn) -> PrinterStatus | None:

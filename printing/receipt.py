@@ -187,6 +187,7 @@ def render_test_receipt(
         Text(two_columns("左 left", "右 right", w, codec)),
         Text("居中 centre", "center"),
         Text("粗体 Bold", bold=True),
+        Text(two_columns("编码 Encoding", encoding, w, codec)),
     ]
     if status:
         out.append(Text(status))

@@ -773,9 +773,9 @@ def test_the_printer_state_is_named_in_the_screens_language_with_unprinted_recei
             qtbot.waitUntil(
                 lambda: store.scalar("SELECT state FROM print_jobs") == "waiting", timeout=10000
             )
-            shown("打印机：无法连接，未打印小票：1 张")
+            shown("打印机：无法连接，未打印小票：1 张 (Ctrl+P)")
             window.language.apply("en")
-            shown("Printer: not reachable, receipts not printed: 1")
+            shown("Printer: not reachable, receipts not printed: 1 (Ctrl+P)")
         finally:
             queue.stop()
             services.devices.close()

@@ -7,6 +7,8 @@ import threading
 import time
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 
 from app import audit
 from app.config import Config
@@ -108,3 +110,35 @@ def test_read_weight_from_a_pty_scale(make_dialog, qtbot):
         thread.join()
         os.close(master)
         os.close(slave)
+
+
+def test_test_receipt_is_laid_out_for_the_configured_encoding(make_dialog, qtbot, peer):
+    dialog = make_dialog(Config().replace("printer", url=peer.url, encoding="cp437"))
+    dialog.buttons["printer"].click()
+    qtbot.waitUntil(lambda: dialog.row_text("printer")[0] != "testing…", timeout=10_000)
+    lines = peer.decoded().lines
+    assert any(line.startswith("???? Encoding") and line.endswith("cp437") for line in lines)
+
+
+def test_close_button_and_esc_close_the_device_settings(make_dialog, qtbot):
+    dialog = make_dialog(Config())
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.close_button.text() == "Close [Esc]"
+    QTest.keyClick(dialog, Qt.Key.Key_Escape)
+    assert not dialog.isVisible()
+    dialog.show()
+    dialog.close_button.click()
+    assert not dialog.isVisible()
+
+
+def test_the_day_end_dialog_has_the_same_close_button(qtbot, tmp_path):
+    from ui.day_end import DayEndDialog
+
+    dialog = DayEndDialog(tmp_path / "till.db", Config())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.close_button.text() == "Close [Esc]"
+    QTest.keyClick(dialog, Qt.Key.Key_Escape)
+    assert not dialog.isVisible()

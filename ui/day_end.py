@@ -14,14 +14,11 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
     QHeaderView,
     QLabel,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
-    QVBoxLayout,
 )
 
 from app.config import Config
@@ -31,6 +28,7 @@ from localdb import Store
 from sync import worker
 from sync.client import SyncClient
 from sync.cycle import enrollment
+from ui.widgets import Dialog
 
 log = logging.getLogger(__name__)
 
@@ -56,7 +54,7 @@ def close_the_day(store_path: str | Path, config: Config, day: str) -> tuple[obj
         return moved, client.shop_day(day)
 
 
-class DayEndDialog(QDialog):
+class DayEndDialog(Dialog):
     def __init__(
         self, store_path: str | Path, config: Config, parent=None, *, day: str = ""
     ) -> None:
@@ -83,14 +81,8 @@ class DayEndDialog(QDialog):
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.run_button = QPushButton(self.tr("Sync and close the day"))
         self.run_button.clicked.connect(self.start)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.status)
-        layout.addWidget(self.table)
-        layout.addWidget(self.run_button)
-        layout.addWidget(buttons)
+        for position, widget in enumerate((self.status, self.table, self.run_button)):
+            self.layout_.insertWidget(position, widget)
         self.resize(640, 360)
 
     def start(self) -> None:

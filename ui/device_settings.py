@@ -13,14 +13,11 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
     QHeaderView,
     QLabel,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
-    QVBoxLayout,
 )
 
 from app.errors import TillbookError
@@ -30,6 +27,7 @@ from devices.manager import DEVICE_NAMES, DeviceManager
 from localdb import Store
 from printing.escpos_out import doc_to_escpos
 from printing.receipt import columns_for_paper, render_test_receipt
+from ui.widgets import Dialog
 
 log = logging.getLogger(__name__)
 
@@ -43,7 +41,7 @@ class _Results(QObject):
     finished = Signal(str, bool, str)  # device name, ok, message
 
 
-class DeviceSettingsDialog(QDialog):
+class DeviceSettingsDialog(Dialog):
     def __init__(
         self,
         devices: DeviceManager,
@@ -53,10 +51,10 @@ class DeviceSettingsDialog(QDialog):
         parent=None,
     ) -> None:
         super().__init__(parent)
+        self.setWindowTitle(self.tr("Devices"))
         self.devices = devices
         self.store = store
         self.user_id = user_id
-        self.setWindowTitle(self.tr("Devices"))
         self._results = _Results()
         self._results.finished.connect(self._show_result, Qt.QueuedConnection)
         self._threads: list[threading.Thread] = []
@@ -93,12 +91,8 @@ class DeviceSettingsDialog(QDialog):
             row_height * len(DEVICE_NAMES) + self.table.horizontalHeader().sizeHint().height() + 4
         )
         self.note = QLabel(self.tr("Tests use the settings in config.toml."), self)
-        close = QDialogButtonBox(QDialogButtonBox.Close, self)
-        close.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.table)
-        layout.addWidget(self.note)
-        layout.addWidget(close)
+        self.layout_.insertWidget(0, self.table)
+        self.layout_.insertWidget(1, self.note)
         self.resize(980, 0)
         self.refresh()
 
@@ -204,6 +198,7 @@ class DeviceSettingsDialog(QDialog):
                 self.devices.config.shop,
                 width_cols=columns_for_paper(settings.paper_mm),
                 status=before.describe() if before else "",
+                encoding=settings.encoding,
             )
             conn.send(doc_to_escpos(doc, encoding=settings.encoding))
             after = conn.status()

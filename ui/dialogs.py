@@ -3,7 +3,7 @@ held tickets and reprint."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
@@ -23,6 +23,7 @@ from localdb import Store
 from ui import theme
 from ui.messages import clock_time, describe
 from ui.reader import on_own_connection
+from ui.receipts import PreviewLoader, ReceiptPreview
 from ui.tasks import Tasks
 from ui.widgets import Dialog, NumberPad
 
@@ -264,11 +265,20 @@ class HeldDialog(Dialog):
 
 
 class ReprintDialog(Dialog):
-    """Reprint the last receipt, or any by its number (typed or scanned)."""
+    """Reprint the last receipt, or any by its number (typed or scanned), with a preview of
+    what the printer will print."""
 
     reprint = Signal(str)
 
-    def __init__(self, last_receipt: str | None, parent=None):
+    def __init__(
+        self,
+        last_receipt: str | None,
+        *,
+        readers=None,
+        config=None,
+        tasks: Tasks | None = None,
+        parent=None,
+    ):
         super().__init__(parent, title=self.tr("Reprint a receipt"))
         self.layout_.addWidget(QLabel(self.tr("Receipt number (Enter for the last one)")))
         self.field = QLineEdit(last_receipt or "")
@@ -276,6 +286,21 @@ class ReprintDialog(Dialog):
         self.field.returnPressed.connect(self.submit)
         self.layout_.addWidget(self.field)
         self.setMinimumWidth(420)
+        self.loader = None
+        if readers is not None and config is not None and tasks is not None:
+            self.preview = ReceiptPreview(config)
+            self.layout_.addWidget(self.preview, 1, Qt.AlignmentFlag.AlignHCenter)
+            self.loader = PreviewLoader(self, self.preview, readers, config, tasks)
+            self._timer = QTimer(self)
+            self._timer.setSingleShot(True)
+            self._timer.setInterval(250)  # typing a number: preview once it pauses
+            self._timer.timeout.connect(self._load_preview)
+            self.field.textChanged.connect(lambda _text: self._timer.start())
+            self._load_preview()
+            self.resize(560, 720)
+
+    def _load_preview(self) -> None:
+        self.loader.load(receipt_no=self.field.text().strip(), reprint=True)
 
     def handle_scan(self, code: str) -> bool:
         self.field.setText(code)

@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication
 
 from app import delivery, errors
 from app.money import format_money, format_quantity
+from devices import errors as device_errors
 from localdb.errors import StoreError
 
 log = logging.getLogger(__name__)
@@ -81,6 +82,18 @@ def _describe_domain(exc: errors.TillbookError) -> str:  # noqa: C901 (one table
     f = exc.fields
     name = str(f.get("name", ""))
     match exc:
+        case device_errors.ScaleUnstable():
+            return translate(
+                "Messages", "The scale is not steady yet: wait a moment and try again"
+            )
+        case device_errors.ScaleFault():
+            if f.get("fault") == "over":
+                return translate("Messages", "Too heavy for the scale")
+            if f.get("fault") == "under":
+                return translate("Messages", "The scale reads below zero: zero it and try again")
+            return translate("Messages", "The scale's answer could not be read: try again")
+        case device_errors.DeviceUnavailable() if f.get("device") == "scale":
+            return translate("Messages", "The scale is not connected")
         case errors.UnknownBarcode():
             return translate("Messages", "Unknown barcode {code}").format(code=f.get("code", ""))
         case errors.MisreadBarcode():
@@ -188,3 +201,25 @@ def _describe_domain(exc: errors.TillbookError) -> str:  # noqa: C901 (one table
 def _seconds(value: object) -> str:
     seconds = float(value or 0)
     return str(int(seconds)) if seconds == int(seconds) else f"{seconds:.1f}"
+
+
+def print_reason(key: str) -> str:
+    """Why a receipt has not printed, from ``printing.queue.reason_key``."""
+    reasons = {
+        "queued": translate("Messages", "Waiting for its turn"),
+        "printing": translate("Messages", "Printing now"),
+        "paper_ran_out": translate(
+            "Messages", "Paper ran out while printing: it may be incomplete"
+        ),
+        "interrupted": translate("Messages", "Interrupted while printing: check the paper"),
+        "connection_lost": translate(
+            "Messages", "Connection lost while printing: check the paper"
+        ),
+        "layout": translate("Messages", "The receipt could not be laid out"),
+        "refused": translate("Messages", "The system print queue refused it"),
+        "cover_open": translate("Messages", "Printer cover open"),
+        "paper_out": translate("Messages", "Printer out of paper"),
+        "offline": translate("Messages", "Printer offline"),
+        "unreachable": translate("Messages", "Printer not reachable"),
+    }
+    return reasons.get(key, translate("Messages", "An unexpected printer error"))

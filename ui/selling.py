@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import customers, sales
+from app import catalog, customers, sales
 from app.errors import NeedsConfirmation, PermissionRequired, TillbookError, UnknownBarcode
 from app.money import format_money, format_quantity
 from app.till import Completed
@@ -44,6 +44,7 @@ from ui.dialogs import (
 )
 from ui.messages import describe, tender_name
 from ui.pay import PayDialog
+from ui.receipts import UnprintedDialog
 from ui.returns import ReturnDialog
 from ui.search import SearchDialog
 from ui.services import Services
@@ -55,6 +56,7 @@ log = logging.getLogger(__name__)
 # Keys shown on a button besides its shortcut: Delete (entry field empty) also voids a line.
 SHOWN_KEYS = {"void": "F9 / Del"}
 
+SCALE_TIMEOUT_S = 2.0  # how long the scale may take to settle
 FAILED = object()  # what ``SellingScreen.run`` returns when the action did not happen
 
 
@@ -90,6 +92,7 @@ class SellingScreen(QWidget):
         self.dialog: Dialog | None = None
         self.last_completed: Completed | None = None
         self._customer_name = ""
+        self._weighing = False
         self.model = TicketModel(self)
         self._build()
         self.retranslate()
@@ -201,7 +204,9 @@ class SellingScreen(QWidget):
             ("price", "F7", lambda: self.tr("Change price"), self.open_price),
             ("return", "F8", lambda: self.tr("Return"), lambda: self.open_return()),
             ("void", "F9", lambda: self.tr("Void line"), self.remove_line),
+            ("weigh", "F1", lambda: self.tr("Weigh"), self.weigh),
             ("reprint", "F10", lambda: self.tr("Reprint"), self.open_reprint),
+            ("receipts", "Ctrl+P", lambda: self.tr("Not printed"), self.open_unprinted),
             ("settings", "F11", lambda: self.tr("Settings"), self.settings_requested.emit),
             ("lock", "Ctrl+L", lambda: self.tr("Lock"), self.lock_requested.emit),
             ("cancel", "Ctrl+Del", lambda: self.tr("Clear ticket"), self.cancel_ticket),
@@ -258,6 +263,10 @@ class SellingScreen(QWidget):
     def selected_line_id(self) -> int | None:
         rows = self.table.selectionModel().selectedRows()
         return self.model.line_id(rows[0].row()) if rows else None
+
+    def target_line(self):
+        """The selected line, else the last one (None on an empty ticket)."""
+        return self._target_line()
 
     def _target_line(self):
         line_id = self.selected_line_id()
@@ -458,6 +467,66 @@ class SellingScreen(QWidget):
             parts.append(self.tr("not for sale now: {list}").format(list=", ".join(skipped)))
         self.info(". ".join(parts), "warn" if changed or skipped else "info")
 
+    def weigh(self) -> None:
+        """F1: a weighed line of the selected line's product, at the scale's stable weight;
+        when the selected line is not sold by weight, search for the product to weigh."""
+        line = self._target_line()
+        if line is not None and line.weighed and line.product_id is not None:
+            self._weigh(line.product_id)
+            return
+        dialog = SearchDialog(
+            self.services.readers, self.services.lookups, initial=self.entry.text(), parent=self
+        )
+        dialog.setWindowTitle(self.tr("Choose the product to weigh"))
+        self.entry.clear()
+        dialog.chosen.connect(self._weigh)
+        self.open_dialog(dialog)
+
+    def _weigh(self, product_id: int) -> None:
+        product = catalog.by_id(self.store, product_id)
+        if product is None or not product.weighed:
+            name = product.name if product is not None else ""
+            self.problem(self.tr("{name} is not sold by weight").format(name=name))
+            return
+        devices = self.services.devices
+        scale = devices.scale if devices is not None else None
+        if scale is None:
+            self.problem(self.tr("No scale is set up on this till"))
+            return
+        if self._weighing:
+            return
+        self._weighing = True
+        self.info(self.tr("Weighing {name}…").format(name=product.name))
+
+        def read() -> int:  # on a worker: the scale may take a second or two to settle
+            if not scale.is_open:
+                devices.check("scale")  # plugged back in since: open it again
+            return scale.read_grams(timeout=SCALE_TIMEOUT_S)
+
+        self.services.tasks.run(
+            read,
+            on_done=lambda grams: self._weighed(product, grams),
+            on_error=self._weigh_failed,
+            owner=self,
+        )
+
+    def _weighed(self, product, grams: int) -> None:
+        self._weighing = False
+        if grams <= 0:
+            self.problem(
+                self.tr("The scale shows no weight: put {name} on it").format(name=product.name)
+            )
+            return
+        self._add(
+            lambda confirmed: self.till.add_product(
+                product.id, qty_milli=grams, confirmed=confirmed
+            )
+        )
+
+    def _weigh_failed(self, exc: BaseException) -> None:
+        self._weighing = False
+        self.problem(describe(exc))
+
     def open_quantity(self) -> None:
         line = self._target_line()
         if line is None:
@@ -636,8 +705,32 @@ class SellingScreen(QWidget):
         self.open_dialog(dialog)
 
     def open_reprint(self) -> None:
-        dialog = ReprintDialog(sales.last_receipt_no(self.store), parent=self)
+        dialog = ReprintDialog(
+            sales.last_receipt_no(self.store),
+            readers=self.services.readers,
+            config=self.services.config,
+            tasks=self.services.lookups,
+            parent=self,
+        )
         dialog.reprint.connect(self.reprint)
+        self.open_dialog(dialog)
+
+    def open_unprinted(self) -> None:
+        """Ctrl+P, or a click on the printer in the status bar: the receipts not printed."""
+        queue = self.services.print_queue
+        if queue is None:
+            self.problem(self.tr("Printing is not available on this till"))
+            return
+        if isinstance(self.dialog, UnprintedDialog) and self.dialog.isVisible():
+            self.dialog.reload()
+            return
+        dialog = UnprintedDialog(
+            queue,
+            readers=self.services.readers,
+            config=self.services.config,
+            tasks=self.services.tasks,
+            parent=self,
+        )
         self.open_dialog(dialog)
 
     def reprint(self, receipt_no: str) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget
 
@@ -13,9 +13,11 @@ from app.config import Config
 from app.errors import TillbookError
 from app.till import Completed
 from sync import outbox
+from ui.display import CounterDisplay
 from ui.i18n import Language, pick_language
 from ui.login import LoginScreen
 from ui.messages import clock_time, describe, role_name
+from ui.receipts import UnprintedDialog
 from ui.selling import SellingScreen
 from ui.services import Services
 from ui.settings import SettingsDialog
@@ -30,6 +32,17 @@ class _ChangeRelay(QObject):
 
     changed = Signal()
     scanned = Signal(str)
+
+
+class ClickableLabel(QLabel):
+    """A status bar label that opens something when clicked (or touched)."""
+
+    clicked = Signal()
+
+    def mouseReleaseEvent(self, event) -> None:  # noqa: N802
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.clicked.emit()
+        super().mouseReleaseEvent(event)
 
 
 class MainWindow(QMainWindow):
@@ -48,10 +61,12 @@ class MainWindow(QMainWindow):
         self.login.logged_in.connect(self.on_login)
         self.stack.addWidget(self.login)
         self.selling: SellingScreen | None = None  # made at the first login
+        self.customer_display: CounterDisplay | None = None  # with the selling screen
         self.warehouse = None  # the warehouse screens, made when a clerk or owner opens them
         self._build_status_bar()
         self._relay = _ChangeRelay(self)
         self._relay.changed.connect(self.refresh_status)
+        self._relay.changed.connect(self._reload_unprinted)
         self._relay.scanned.connect(self.on_scan)
         self._timer = QTimer(self)
         self._timer.timeout.connect(self.refresh_status)
@@ -68,10 +83,14 @@ class MainWindow(QMainWindow):
         bar = self.statusBar()
         bar.setSizeGripEnabled(False)
         self.user_label, self.shop_label = QLabel(), QLabel()
-        self.sync_label, self.printer_label = QLabel(), QLabel()
+        self.sync_label, self.printer_label = QLabel(), ClickableLabel()
+        self.display_label = QLabel()
+        self.display_label.hide()
+        self.printer_label.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.printer_label.clicked.connect(self.open_unprinted)
         for label in (self.user_label, self.shop_label):
             bar.addWidget(label)
-        for label in (self.sync_label, self.printer_label):
+        for label in (self.display_label, self.sync_label, self.printer_label):
             bar.addPermanentWidget(label)
 
     def retranslate(self) -> None:
@@ -160,10 +179,13 @@ class MainWindow(QMainWindow):
             text = self.tr("Printer: starting…")
         unprinted = int(state.get("unprinted") or 0)
         if unprinted:
-            text = self.tr("{printer}, receipts not printed: {count}").format(
+            text = self.tr("{printer}, receipts not printed: {count} (Ctrl+P)").format(
                 printer=text, count=unprinted
             )
         self.printer_label.setText(text)
+        display = self.customer_display.state if self.customer_display is not None else ""
+        self.display_label.setVisible(display == "unplugged")
+        self.display_label.setText(self.tr("Customer display: not connected"))
 
     def _printer_labels(self) -> dict[str, str]:
         """The status bar's words for each of ``printer_kind``'s answers."""
@@ -180,6 +202,16 @@ class MainWindow(QMainWindow):
             "unreachable": self.tr("Printer: not reachable"),
         }
 
+    def open_unprinted(self) -> None:
+        """The printer in the status bar, clicked: the receipts that have not printed."""
+        if self.logged_in and self.stack.currentWidget() is self.selling:
+            self.selling.open_unprinted()
+
+    def _reload_unprinted(self) -> None:
+        dialog = self.selling.dialog if self.selling is not None else None
+        if isinstance(dialog, UnprintedDialog) and dialog.isVisible():
+            dialog.reload()
+
     # -- logging in and out ----------------------------------------------------------------
 
     def on_login(self, user) -> None:
@@ -192,6 +224,9 @@ class MainWindow(QMainWindow):
             self.selling.lock_requested.connect(self.lock)
             self.selling.settings_requested.connect(self.open_settings)
             self.selling.sale_completed.connect(self._sale_completed)
+            self.customer_display = CounterDisplay(self.selling, self.services)
+            self.customer_display.state_changed.connect(lambda _state: self._show_status())
+            self.customer_display.welcome()
             self.stack.addWidget(self.selling)
         self.stack.setCurrentWidget(self.selling)
         self.selling.refresh()

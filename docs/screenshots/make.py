@@ -1,4 +1,5 @@
-"""Render the counter screen's login, selling, payment, search, customer and return screens
+"""Render the counter screen's login, selling, payment, search, customer, return and
+unprinted-receipts screens
 in Chinese and English at 1366x768, into this folder. Run from the repository root:
 
     QT_QPA_PLATFORM=offscreen python docs/screenshots/make.py
@@ -26,6 +27,7 @@ from app import catalog, customers, stock, users  # noqa: E402
 from app.config import Config  # noqa: E402
 from app.till import Till  # noqa: E402
 from localdb import Store  # noqa: E402
+from printing.queue import CONNECTION_LOST, PrintJob  # noqa: E402
 from ui import theme  # noqa: E402
 from ui.i18n import Language  # noqa: E402
 from ui.reader import Readers  # noqa: E402
@@ -66,6 +68,32 @@ def seed(store: Store) -> None:
         till.scan(code)
     till.add_payment(tender="cash", amount=till.totals().due)
     till.complete()
+    for code in ("6920202888883", "6934024511201"):
+        till.scan(code)
+    till.add_payment(tender="wechat", amount=till.totals().due)
+    till.complete()
+
+
+class UnprintedReceipts:
+    """The print queue's list for the screenshot: the seeded sales' receipts, one waiting
+    for paper and one cut off by a lost connection (nothing is printed)."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def jobs(self, pending_only: bool = True) -> list[PrintJob]:
+        rows = self.store.all("SELECT id, receipt_no, created_at FROM sales ORDER BY id")
+        reasons = [("waiting", "paper out"), ("failed", CONNECTION_LOST)]
+        return [
+            PrintJob(row["id"], row["id"], row["receipt_no"], "receipt", state, "done", 1,
+                     reason, row["created_at"], None)
+            for row, (state, reason) in zip(rows, reasons, strict=False)
+        ]  # fmt: skip
+
+    def retry(self, job_id: int) -> bool:
+        return False
+
+    skip = retry
 
 
 def settle(app: QApplication, until=lambda: True, rounds: int = 200) -> None:
@@ -102,7 +130,8 @@ def render(app: QApplication, store: Store, language_code: str, tmp: Path) -> No
         readers=Readers(store.path),
         tasks=Tasks(threads=2),
         lookups=Tasks(threads=1),
-        missing={"sync": "not installed", "printer": "not installed"},
+        print_queue=UnprintedReceipts(store),
+        missing={"sync": "not installed", "devices": "not installed"},
     )
     language = Language()
     language.apply(language_code)
@@ -167,6 +196,14 @@ def render(app: QApplication, store: Store, language_code: str, tmp: Path) -> No
     dialog.load("T01-000001")
     settle(app, rounds=10)
     with_dialog(window, dialog).save(str(OUT / f"return_{language_code}.png"))
+    dialog.reject()
+    settle(app, rounds=5)
+
+    selling.open_unprinted()
+    dialog = selling.dialog
+    settle(app, until=lambda: dialog.loaded and dialog.preview.toPlainText() != "")
+    settle(app, rounds=10)
+    with_dialog(window, dialog).save(str(OUT / f"receipts_{language_code}.png"))
     dialog.reject()
     settle(app, rounds=5)
 

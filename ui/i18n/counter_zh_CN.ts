@@ -4,17 +4,17 @@
 <context>
     <name>ConfirmDialog</name>
     <message>
-        <location filename="../dialogs.py" line="296"/>
+        <location filename="../dialogs.py" line="321"/>
         <source>Please confirm</source>
         <translation>请确认</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="303"/>
+        <location filename="../dialogs.py" line="328"/>
         <source>Yes (Enter)</source>
         <translation>是 (Enter)</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="305"/>
+        <location filename="../dialogs.py" line="330"/>
         <source>No (Esc)</source>
         <translation>否 (Esc)</translation>
     </message>
@@ -65,67 +65,67 @@
 <context>
     <name>DayEndDialog</name>
     <message>
-        <location filename="../day_end.py" line="66"/>
+        <location filename="../day_end.py" line="64"/>
         <source>Close the day</source>
         <translation>日结</translation>
     </message>
     <message>
-        <location filename="../day_end.py" line="71"/>
+        <location filename="../day_end.py" line="69"/>
         <source>Sync this till and see every till&apos;s day on the server.</source>
         <translation>同步本收银台，并查看服务器上各收银台的当日情况。</translation>
     </message>
     <message>
-        <location filename="../day_end.py" line="74"/>
+        <location filename="../day_end.py" line="72"/>
         <source>Till</source>
         <translation>收银台</translation>
     </message>
     <message>
-        <location filename="../day_end.py" line="75"/>
+        <location filename="../day_end.py" line="73"/>
         <source>Last contact</source>
         <translation>最后联系</translation>
     </message>
     <message>
-        <location filename="../day_end.py" line="76"/>
+        <location filename="../day_end.py" line="74"/>
         <source>Unsynced</source>
         <translation>未上传</translation>
     </message>
     <message>
-        <location filename="../day_end.py" line="77"/>
+        <location filename="../day_end.py" line="75"/>
         <source>Sales</source>
         <translation>笔数</translation>
     </message>
     <message>
-        <location filename="../day_end.py" line="78"/>
+        <location filename="../day_end.py" line="76"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../day_end.py" line="84"/>
+        <location filename="../day_end.py" line="82"/>
         <source>Sync and close the day</source>
         <translation>同步并日结</translation>
     </message>
     <message>
-        <location filename="../day_end.py" line="98"/>
+        <location filename="../day_end.py" line="90"/>
         <source>Syncing…</source>
         <translation>正在同步…</translation>
     </message>
     <message>
-        <location filename="../day_end.py" line="108"/>
+        <location filename="../day_end.py" line="100"/>
         <source>an unexpected error, written to the log</source>
         <translation>意外错误，已记入日志</translation>
     </message>
     <message>
-        <location filename="../day_end.py" line="126"/>
+        <location filename="../day_end.py" line="118"/>
         <source>Day {day}: this till sent {sent}; {left} left unsent.</source>
         <translation>{day}：本收银台已上传 {sent} 条，还有 {left} 条未上传。</translation>
     </message>
     <message>
-        <location filename="../day_end.py" line="130"/>
+        <location filename="../day_end.py" line="122"/>
         <source>{n} refused changes need a look.</source>
         <translation>{n} 条被拒绝的记录需要查看。</translation>
     </message>
     <message>
-        <location filename="../day_end.py" line="136"/>
+        <location filename="../day_end.py" line="128"/>
         <source>The day could not be closed: {reason}</source>
         <translation>无法日结：{reason}</translation>
     </message>
@@ -133,122 +133,122 @@
 <context>
     <name>DeviceSettingsDialog</name>
     <message>
-        <location filename="../device_settings.py" line="59"/>
+        <location filename="../device_settings.py" line="54"/>
         <source>Devices</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../device_settings.py" line="66"/>
+        <location filename="../device_settings.py" line="64"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../device_settings.py" line="66"/>
+        <location filename="../device_settings.py" line="64"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../device_settings.py" line="66"/>
+        <location filename="../device_settings.py" line="64"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../device_settings.py" line="95"/>
+        <location filename="../device_settings.py" line="93"/>
         <source>Tests use the settings in config.toml.</source>
         <translation>测试使用 config.toml 中的设置。</translation>
     </message>
     <message>
-        <location filename="../device_settings.py" line="113"/>
+        <location filename="../device_settings.py" line="107"/>
         <source>Receipt printer</source>
         <translation>小票打印机</translation>
     </message>
     <message>
-        <location filename="../device_settings.py" line="114"/>
+        <location filename="../device_settings.py" line="108"/>
         <source>Cash drawer</source>
         <translation>钱箱</translation>
     </message>
     <message>
-        <location filename="../device_settings.py" line="115"/>
+        <location filename="../device_settings.py" line="109"/>
         <source>Serial scanner</source>
         <translation>串口扫码枪</translation>
     </message>
     <message>
-        <location filename="../device_settings.py" line="116"/>
+        <location filename="../device_settings.py" line="110"/>
         <source>Customer display</source>
         <translation>顾客显示屏</translation>
     </message>
     <message>
-        <location filename="../device_settings.py" line="117"/>
+        <location filename="../device_settings.py" line="111"/>
         <source>Scale</source>
         <translation>电子秤</translation>
     </message>
     <message>
-        <location filename="../device_settings.py" line="122"/>
+        <location filename="../device_settings.py" line="116"/>
         <source>Print test receipt</source>
         <translation>打印测试小票</translation>
     </message>
     <message>
-        <location filename="../device_settings.py" line="123"/>
+        <location filename="../device_settings.py" line="117"/>
         <source>Open drawer</source>
         <translation>打开钱箱</translation>
     </message>
     <message>
-        <location filename="../device_settings.py" line="124"/>
+        <location filename="../device_settings.py" line="118"/>
         <source>Reconnect</source>
         <translation>重新连接</translation>
     </message>
     <message>
-        <location filename="../device_settings.py" line="125"/>
+        <location filename="../device_settings.py" line="119"/>
         <source>Show text</source>
         <translation>显示文字</translation>
     </message>
     <message>
-        <location filename="../device_settings.py" line="126"/>
+        <location filename="../device_settings.py" line="120"/>
         <source>Read weight</source>
         <translation>读取重量</translation>
     </message>
     <message>
-        <location filename="../device_settings.py" line="145"/>
+        <location filename="../device_settings.py" line="139"/>
         <source>ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../device_settings.py" line="145"/>
+        <location filename="../device_settings.py" line="139"/>
         <source>not ready</source>
         <translation>未就绪</translation>
     </message>
     <message>
-        <location filename="../device_settings.py" line="159"/>
+        <location filename="../device_settings.py" line="153"/>
         <source>opening the drawer is audited: no store</source>
         <translation>打开钱箱需要记录审计：没有数据库</translation>
     </message>
     <message>
-        <location filename="../device_settings.py" line="171"/>
+        <location filename="../device_settings.py" line="165"/>
         <source>testing…</source>
         <translation>测试中…</translation>
     </message>
     <message>
-        <location filename="../device_settings.py" line="191"/>
+        <location filename="../device_settings.py" line="185"/>
         <source>drawer kicked</source>
         <translation>钱箱已弹开</translation>
     </message>
     <message>
-        <location filename="../device_settings.py" line="210"/>
+        <location filename="../device_settings.py" line="205"/>
         <source>test receipt sent; printer {state}</source>
         <translation>测试小票已发送；打印机{state}</translation>
     </message>
     <message>
-        <location filename="../device_settings.py" line="211"/>
+        <location filename="../device_settings.py" line="206"/>
         <source>status not reported</source>
         <translation>未报告状态</translation>
     </message>
     <message>
-        <location filename="../device_settings.py" line="220"/>
+        <location filename="../device_settings.py" line="215"/>
         <source>text sent to the display</source>
         <translation>文字已发送到显示屏</translation>
     </message>
     <message>
-        <location filename="../device_settings.py" line="227"/>
+        <location filename="../device_settings.py" line="222"/>
         <source>stable weight: {grams} g</source>
         <translation>稳定重量：{grams} 克</translation>
     </message>
@@ -264,37 +264,37 @@
 <context>
     <name>DiscountDialog</name>
     <message>
-        <location filename="../dialogs.py" line="142"/>
+        <location filename="../dialogs.py" line="143"/>
         <source>Discount</source>
         <translation>折扣</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="143"/>
+        <location filename="../dialogs.py" line="144"/>
         <source>Discount on: {name}</source>
         <translation>折扣商品：{name}</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="145"/>
+        <location filename="../dialogs.py" line="146"/>
         <source>Percent off</source>
         <translation>按百分比</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="146"/>
+        <location filename="../dialogs.py" line="147"/>
         <source>Amount off (¥)</source>
         <translation>减金额 (¥)</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="147"/>
+        <location filename="../dialogs.py" line="148"/>
         <source>Percent off the whole ticket</source>
         <translation>整单按百分比</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="155"/>
+        <location filename="../dialogs.py" line="156"/>
         <source>e.g. 10</source>
         <translation>例如 10</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="161"/>
+        <location filename="../dialogs.py" line="162"/>
         <source>Remove discount</source>
         <translation>取消折扣</translation>
     </message>
@@ -302,27 +302,27 @@
 <context>
     <name>HeldDialog</name>
     <message>
-        <location filename="../dialogs.py" line="225"/>
+        <location filename="../dialogs.py" line="226"/>
         <source>Held tickets</source>
         <translation>挂起的单</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="226"/>
+        <location filename="../dialogs.py" line="227"/>
         <source>Choose a ticket and press Enter to resume it</source>
         <translation>选择一张单，按 Enter 取回</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="229"/>
+        <location filename="../dialogs.py" line="230"/>
         <source>#{id}  {lines} lines  {total}  held at {time}</source>
         <translation>#{id}  {lines} 行  {total}  {time} 挂单</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="241"/>
+        <location filename="../dialogs.py" line="242"/>
         <source>No tickets are on hold</source>
         <translation>没有挂起的单</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="245"/>
+        <location filename="../dialogs.py" line="246"/>
         <source>Resume (Enter)</source>
         <translation>取单 (Enter)</translation>
     </message>
@@ -355,133 +355,138 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../window.py" line="78"/>
+        <location filename="../window.py" line="97"/>
         <source>Tillbook till</source>
         <translation>Tillbook 收银</translation>
     </message>
     <message>
-        <location filename="../window.py" line="81"/>
+        <location filename="../window.py" line="100"/>
         <source>{shop} · till {till}</source>
         <translation>{shop} · 收银台 {till}</translation>
     </message>
     <message>
-        <location filename="../window.py" line="85"/>
+        <location filename="../window.py" line="104"/>
         <source>{name} ({role})</source>
         <translation>{name}（{role}）</translation>
     </message>
     <message>
-        <location filename="../window.py" line="87"/>
+        <location filename="../window.py" line="106"/>
         <source>Locked</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location filename="../window.py" line="138"/>
+        <location filename="../window.py" line="157"/>
         <source>Online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../window.py" line="138"/>
+        <location filename="../window.py" line="157"/>
         <source>Offline</source>
         <translation>离线</translation>
     </message>
     <message>
-        <location filename="../window.py" line="139"/>
+        <location filename="../window.py" line="158"/>
         <source>Sync: {state}, {count} not uploaded</source>
         <translation>同步：{state}，{count} 项未上传</translation>
     </message>
     <message>
-        <location filename="../window.py" line="144"/>
+        <location filename="../window.py" line="163"/>
         <source>, last {time}</source>
         <translation>，上次 {time}</translation>
     </message>
     <message>
-        <location filename="../window.py" line="148"/>
+        <location filename="../window.py" line="167"/>
         <source>Sync: not running, {count} not uploaded</source>
         <translation>同步：未运行，{count} 项未上传</translation>
     </message>
     <message>
-        <location filename="../window.py" line="153"/>
+        <location filename="../window.py" line="172"/>
         <source>Sync: starting…</source>
         <translation>同步：启动中…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="156"/>
-        <location filename="../window.py" line="173"/>
+        <location filename="../window.py" line="175"/>
+        <location filename="../window.py" line="195"/>
         <source>Printer: not checked yet</source>
         <translation>打印机：尚未检查</translation>
     </message>
     <message>
-        <location filename="../window.py" line="171"/>
+        <location filename="../window.py" line="182"/>
+        <source>{printer}, receipts not printed: {count} (Ctrl+P)</source>
+        <translation>{printer}，未打印小票：{count} 张 (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="188"/>
+        <source>Customer display: not connected</source>
+        <translation>顾客显示屏：未连接</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="193"/>
         <source>Printer: no printer</source>
         <translation>打印机：未配置打印机</translation>
     </message>
     <message>
-        <location filename="../window.py" line="172"/>
+        <location filename="../window.py" line="194"/>
         <source>Printer: address in settings is wrong</source>
         <translation>打印机：设置中的地址有误</translation>
     </message>
     <message>
-        <location filename="../window.py" line="174"/>
+        <location filename="../window.py" line="196"/>
         <source>Printer: connected, cannot report its state</source>
         <translation>打印机：已连接，无法报告状态</translation>
     </message>
     <message>
-        <location filename="../window.py" line="175"/>
+        <location filename="../window.py" line="197"/>
         <source>Printer: ready</source>
         <translation>打印机：就绪</translation>
     </message>
     <message>
-        <location filename="../window.py" line="158"/>
+        <location filename="../window.py" line="177"/>
         <source>Printer: not available</source>
         <translation>打印机：不可用</translation>
     </message>
     <message>
-        <location filename="../window.py" line="160"/>
+        <location filename="../window.py" line="179"/>
         <source>Printer: starting…</source>
         <translation>打印机：启动中…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="163"/>
-        <source>{printer}, receipts not printed: {count}</source>
-        <translation>{printer}，未打印小票：{count} 张</translation>
-    </message>
-    <message>
-        <location filename="../window.py" line="176"/>
+        <location filename="../window.py" line="198"/>
         <source>Printer: ready, paper low</source>
         <translation>打印机：就绪，纸将用完</translation>
     </message>
     <message>
-        <location filename="../window.py" line="177"/>
+        <location filename="../window.py" line="199"/>
         <source>Printer: out of paper</source>
         <translation>打印机：缺纸</translation>
     </message>
     <message>
-        <location filename="../window.py" line="178"/>
+        <location filename="../window.py" line="200"/>
         <source>Printer: cover open</source>
         <translation>打印机：纸仓盖未关</translation>
     </message>
     <message>
-        <location filename="../window.py" line="179"/>
+        <location filename="../window.py" line="201"/>
         <source>Printer: offline</source>
         <translation>打印机：离线</translation>
     </message>
     <message>
-        <location filename="../window.py" line="180"/>
+        <location filename="../window.py" line="202"/>
         <source>Printer: not reachable</source>
         <translation>打印机：无法连接</translation>
     </message>
     <message>
-        <location filename="../window.py" line="239"/>
+        <location filename="../window.py" line="274"/>
         <source>open when the till closed</source>
         <translation>收银机关闭时未结的单</translation>
     </message>
     <message>
-        <location filename="../window.py" line="264"/>
+        <location filename="../window.py" line="299"/>
         <source>Log in first, then scan</source>
         <translation>请先登录再扫码</translation>
     </message>
     <message>
-        <location filename="../window.py" line="288"/>
+        <location filename="../window.py" line="323"/>
         <source>The devices are still starting; try again</source>
         <translation>设备正在启动，请稍后再试</translation>
     </message>
@@ -489,254 +494,339 @@
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../messages.py" line="36"/>
+        <location filename="../messages.py" line="37"/>
         <source>Cash</source>
         <translation>现金</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="37"/>
+        <location filename="../messages.py" line="38"/>
         <source>Card</source>
         <translation>银行卡</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="38"/>
+        <location filename="../messages.py" line="39"/>
         <source>WeChat Pay</source>
         <translation>微信支付</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="39"/>
+        <location filename="../messages.py" line="40"/>
         <source>Alipay</source>
         <translation>支付宝</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="40"/>
+        <location filename="../messages.py" line="41"/>
         <source>UnionPay</source>
         <translation>云闪付</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="41"/>
+        <location filename="../messages.py" line="42"/>
         <source>On account</source>
         <translation>挂账</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="48"/>
+        <location filename="../messages.py" line="49"/>
         <source>A price change</source>
         <translation>改价</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="49"/>
+        <location filename="../messages.py" line="50"/>
         <source>A return without a receipt</source>
         <translation>无小票退货</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="50"/>
+        <location filename="../messages.py" line="51"/>
         <source>Selling below cost</source>
         <translation>低于成本销售</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="51"/>
+        <location filename="../messages.py" line="52"/>
         <source>Changing settings</source>
         <translation>修改设置</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="52"/>
+        <location filename="../messages.py" line="53"/>
         <source>A large discount</source>
         <translation>大额折扣</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="54"/>
+        <location filename="../messages.py" line="55"/>
         <source>This action</source>
         <translation>此操作</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="59"/>
+        <location filename="../messages.py" line="60"/>
         <source>owner</source>
         <translation>店主</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="60"/>
+        <location filename="../messages.py" line="61"/>
         <source>clerk</source>
         <translation>店员</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="61"/>
+        <location filename="../messages.py" line="62"/>
         <source>cashier</source>
         <translation>收银员</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="71"/>
+        <location filename="../messages.py" line="72"/>
         <source>The till could not read or save its data. Please tell the owner.</source>
         <translation>收银机无法读取或保存数据，请告知店主。</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="75"/>
+        <location filename="../messages.py" line="76"/>
         <source>Sorry, something went wrong. It has been logged; please try again.</source>
         <translation>抱歉，出了点问题，已记录日志，请重试。</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="85"/>
+        <location filename="../messages.py" line="86"/>
+        <source>The scale is not steady yet: wait a moment and try again</source>
+        <translation>秤还没有稳定：请稍等再试</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="91"/>
+        <source>Too heavy for the scale</source>
+        <translation>超过秤的量程</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="93"/>
+        <source>The scale reads below zero: zero it and try again</source>
+        <translation>秤的读数低于零：请归零后再试</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="94"/>
+        <source>The scale&apos;s answer could not be read: try again</source>
+        <translation>无法读取秤的数据：请再试一次</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="96"/>
+        <source>The scale is not connected</source>
+        <translation>秤未连接</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="98"/>
         <source>Unknown barcode {code}</source>
         <translation>未知条码 {code}</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="87"/>
+        <location filename="../messages.py" line="100"/>
         <source>Barcode {code} was misread: please scan it again</source>
         <translation>条码 {code} 读错了，请重新扫描</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="91"/>
+        <location filename="../messages.py" line="104"/>
         <source>That is a payment code: press F12 to pay, then scan it</source>
         <translation>这是付款码：请先按 F12 结账，再扫码</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="93"/>
+        <location filename="../messages.py" line="106"/>
         <source>{name} is not for sale</source>
         <translation>{name} 不可销售</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="95"/>
+        <location filename="../messages.py" line="108"/>
         <source>{name} has no valid price</source>
         <translation>{name} 没有有效价格</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="99"/>
+        <location filename="../messages.py" line="112"/>
         <source>That quantity is not valid</source>
         <translation>数量无效</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="101"/>
+        <location filename="../messages.py" line="114"/>
         <source>Choose a line on the ticket first</source>
         <translation>请先选择一行商品</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="103"/>
+        <location filename="../messages.py" line="116"/>
         <source>Only {qty} of {name} in stock</source>
         <translation>{name} 库存只有 {qty}</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="107"/>
+        <location filename="../messages.py" line="120"/>
         <source>{amount} still to pay</source>
         <translation>还需支付 {amount}</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="111"/>
+        <location filename="../messages.py" line="124"/>
         <source>The ticket is empty</source>
         <translation>本单没有商品</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="113"/>
+        <location filename="../messages.py" line="126"/>
         <source>Card or phone payments are {amount} more than is due: remove one (F9)</source>
         <translation>刷卡或手机支付比应付多 {amount}：请删除一笔（F9）</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="118"/>
+        <location filename="../messages.py" line="131"/>
         <source>name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="119"/>
+        <location filename="../messages.py" line="132"/>
         <source>phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="120"/>
+        <location filename="../messages.py" line="133"/>
         <source>address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="123"/>
+        <location filename="../messages.py" line="136"/>
         <source>To deliver, the customer needs a {missing}</source>
         <translation>送货需要顾客的{missing}</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="127"/>
+        <location filename="../messages.py" line="140"/>
         <source>{name} has only {amount} of credit left</source>
         <translation>{name} 只剩 {amount} 可挂账额度</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="132"/>
+        <location filename="../messages.py" line="145"/>
         <source>{tender} cannot pay more than {amount}</source>
         <translation>{tender} 最多支付 {amount}</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="137"/>
+        <location filename="../messages.py" line="150"/>
         <source>Remove the on-account payment before changing the customer</source>
         <translation>更换会员前，请先删除挂账付款</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="141"/>
+        <location filename="../messages.py" line="154"/>
         <source>On account needs a customer on the ticket (F3)</source>
         <translation>挂账需要先关联会员 (F3)</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="142"/>
+        <location filename="../messages.py" line="155"/>
         <source>That way of paying is not accepted</source>
         <translation>不支持这种付款方式</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="144"/>
+        <location filename="../messages.py" line="157"/>
         <source>This ticket is closed; start a new one</source>
         <translation>本单已结束，请开新单</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="146"/>
+        <location filename="../messages.py" line="159"/>
         <source>No sale with receipt number {receipt_no}</source>
         <translation>找不到小票号 {receipt_no} 的销售</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="150"/>
+        <location filename="../messages.py" line="163"/>
         <source>{receipt_no} waits for delivery on slip {slip}: cancel the slip first</source>
         <translation>{receipt_no} 的货物在送货单 {slip} 上等待送货：请先取消该送货单</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="155"/>
+        <location filename="../messages.py" line="168"/>
         <source>At most {qty} of {name} can come back</source>
         <translation>{name} 最多可退 {qty}</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="159"/>
+        <location filename="../messages.py" line="172"/>
         <source>{qty} × {name}: is that right?</source>
         <translation>{qty} × {name}，确定吗？</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="163"/>
+        <location filename="../messages.py" line="176"/>
         <source>{action} needs the {role}&apos;s PIN</source>
         <translation>{action}需要{role}密码</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="168"/>
+        <location filename="../messages.py" line="181"/>
         <source>Too many wrong PINs: wait {seconds} s</source>
         <translation>密码错误次数太多：请等待 {seconds} 秒</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="174"/>
+        <location filename="../messages.py" line="187"/>
         <source>Wrong PIN. Wait {seconds} s before the next try</source>
         <translation>密码错误。请等待 {seconds} 秒再试</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="177"/>
+        <location filename="../messages.py" line="190"/>
         <source>Wrong PIN</source>
         <translation>密码错误</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="179"/>
+        <location filename="../messages.py" line="192"/>
         <source>Another user already has that PIN</source>
         <translation>该密码已被其他用户使用</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="182"/>
+        <location filename="../messages.py" line="195"/>
         <source>Not valid: {value}</source>
         <translation>无效：{value}</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="183"/>
+        <location filename="../messages.py" line="196"/>
         <source>That entry is not valid</source>
         <translation>输入无效</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="185"/>
+        <location filename="../messages.py" line="198"/>
         <source>That cannot be done: {code}</source>
         <translation>无法执行：{code}</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="209"/>
+        <source>Waiting for its turn</source>
+        <translation>排队等待打印</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="210"/>
+        <source>Printing now</source>
+        <translation>正在打印</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="211"/>
+        <source>Paper ran out while printing: it may be incomplete</source>
+        <translation>打印中缺纸：小票可能不完整</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="214"/>
+        <source>Interrupted while printing: check the paper</source>
+        <translation>打印中断：请查看纸上是否已打出</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="215"/>
+        <source>Connection lost while printing: check the paper</source>
+        <translation>打印中连接断开：请查看纸上是否已打出</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="218"/>
+        <source>The receipt could not be laid out</source>
+        <translation>小票无法排版</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="219"/>
+        <source>The system print queue refused it</source>
+        <translation>系统打印队列拒绝了此任务</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="220"/>
+        <source>Printer cover open</source>
+        <translation>打印机盖未关</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="221"/>
+        <source>Printer out of paper</source>
+        <translation>打印机缺纸</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="222"/>
+        <source>Printer offline</source>
+        <translation>打印机离线</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="223"/>
+        <source>Printer not reachable</source>
+        <translation>无法连接打印机</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="225"/>
+        <source>An unexpected printer error</source>
+        <translation>打印机出现意外错误</translation>
     </message>
 </context>
 <context>
@@ -805,12 +895,12 @@
 <context>
     <name>PinPrompt</name>
     <message>
-        <location filename="../dialogs.py" line="45"/>
+        <location filename="../dialogs.py" line="46"/>
         <source>Owner approval</source>
         <translation>店主授权</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="52"/>
+        <location filename="../dialogs.py" line="53"/>
         <source>Owner PIN, then Enter</source>
         <translation>店主密码，然后按 Enter</translation>
     </message>
@@ -818,37 +908,37 @@
 <context>
     <name>PriceDialog</name>
     <message>
-        <location filename="../dialogs.py" line="186"/>
+        <location filename="../dialogs.py" line="187"/>
         <source>Change price</source>
         <translation>改价</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="188"/>
+        <location filename="../dialogs.py" line="189"/>
         <source>{name}: now {price}</source>
         <translation>{name}：现价 {price}</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="190"/>
+        <location filename="../dialogs.py" line="191"/>
         <source>New unit price (¥)</source>
         <translation>新单价 (¥)</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="193"/>
+        <location filename="../dialogs.py" line="194"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="195"/>
+        <location filename="../dialogs.py" line="196"/>
         <source>e.g. damaged packaging</source>
         <translation>例如 包装破损</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="199"/>
+        <location filename="../dialogs.py" line="200"/>
         <source>Change price (Enter)</source>
         <translation>改价 (Enter)</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="213"/>
+        <location filename="../dialogs.py" line="214"/>
         <source>Say why the price changes</source>
         <translation>请填写改价原因</translation>
     </message>
@@ -856,12 +946,12 @@
 <context>
     <name>QuantityDialog</name>
     <message>
-        <location filename="../dialogs.py" line="120"/>
+        <location filename="../dialogs.py" line="121"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="121"/>
+        <location filename="../dialogs.py" line="122"/>
         <source>New quantity of {name}</source>
         <translation>{name} 的新数量</translation>
     </message>
@@ -869,12 +959,12 @@
 <context>
     <name>ReprintDialog</name>
     <message>
-        <location filename="../dialogs.py" line="272"/>
+        <location filename="../dialogs.py" line="282"/>
         <source>Reprint a receipt</source>
         <translation>补打小票</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="273"/>
+        <location filename="../dialogs.py" line="283"/>
         <source>Receipt number (Enter for the last one)</source>
         <translation>小票号（直接 Enter 补打上一张）</translation>
     </message>
@@ -995,186 +1085,222 @@
 <context>
     <name>SellingScreen</name>
     <message>
-        <location filename="../selling.py" line="196"/>
+        <location filename="../selling.py" line="199"/>
         <source>Search</source>
         <translation>查找商品</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="197"/>
+        <location filename="../selling.py" line="200"/>
         <source>Customer</source>
         <translation>会员</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="198"/>
+        <location filename="../selling.py" line="201"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="199"/>
+        <location filename="../selling.py" line="202"/>
         <source>Hold / resume</source>
         <translation>挂单 / 取单</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="200"/>
+        <location filename="../selling.py" line="203"/>
         <source>Discount</source>
         <translation>折扣</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="201"/>
+        <location filename="../selling.py" line="204"/>
         <source>Change price</source>
         <translation>改价</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="202"/>
+        <location filename="../selling.py" line="205"/>
         <source>Return</source>
         <translation>退货</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="203"/>
+        <location filename="../selling.py" line="206"/>
         <source>Void line</source>
         <translation>删除行</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="204"/>
+        <location filename="../selling.py" line="207"/>
+        <source>Weigh</source>
+        <translation>称重</translation>
+    </message>
+    <message>
+        <location filename="../selling.py" line="208"/>
         <source>Reprint</source>
         <translation>补打小票</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="205"/>
+        <location filename="../selling.py" line="209"/>
+        <source>Not printed</source>
+        <translation>未打印小票</translation>
+    </message>
+    <message>
+        <location filename="../selling.py" line="210"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="206"/>
+        <location filename="../selling.py" line="211"/>
         <source>Lock</source>
         <translation>锁屏</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="207"/>
+        <location filename="../selling.py" line="212"/>
         <source>Clear ticket</source>
         <translation>清空本单</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="208"/>
+        <location filename="../selling.py" line="213"/>
         <source>Pay</source>
         <translation>结账</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="217"/>
+        <location filename="../selling.py" line="222"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="218"/>
+        <location filename="../selling.py" line="223"/>
         <source>Scan, or type a barcode and press Enter</source>
         <translation>扫码，或输入条码后按 Enter</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="243"/>
+        <location filename="../selling.py" line="248"/>
         <source>{items} items, {lines} lines</source>
         <translation>{items} 件，{lines} 行</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="252"/>
+        <location filename="../selling.py" line="257"/>
         <source>Customer: {name}</source>
         <translation>会员：{name}</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="254"/>
+        <location filename="../selling.py" line="259"/>
         <source>No customer (F3)</source>
         <translation>未关联会员 (F3)</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="383"/>
+        <location filename="../selling.py" line="392"/>
         <source>{name}  {qty} × {price}</source>
         <translation>{name}  {qty} × {price}</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="389"/>
-        <location filename="../selling.py" line="479"/>
+        <location filename="../selling.py" line="398"/>
+        <location filename="../selling.py" line="548"/>
         <source>Low stock: {name} (sold, and flagged for the owner)</source>
         <translation>库存不足：{name}（已售出，并提醒店主核对）</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="447"/>
+        <location filename="../selling.py" line="456"/>
         <source>{name} {old} → {new}</source>
         <translation>{name} {old} → {new}</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="454"/>
+        <location filename="../selling.py" line="463"/>
         <source>Order {receipt_no} copied</source>
         <translation>已复制订单 {receipt_no}</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="456"/>
+        <location filename="../selling.py" line="465"/>
         <source>price changed: {list}</source>
         <translation>价格有变：{list}</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="458"/>
+        <location filename="../selling.py" line="467"/>
         <source>not for sale now: {list}</source>
         <translation>现已停售：{list}</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="464"/>
-        <location filename="../selling.py" line="525"/>
-        <location filename="../selling.py" line="546"/>
-        <location filename="../selling.py" line="598"/>
+        <location filename="../selling.py" line="480"/>
+        <source>Choose the product to weigh</source>
+        <translation>选择要称重的商品</translation>
+    </message>
+    <message>
+        <location filename="../selling.py" line="489"/>
+        <source>{name} is not sold by weight</source>
+        <translation>{name} 不是称重商品</translation>
+    </message>
+    <message>
+        <location filename="../selling.py" line="494"/>
+        <source>No scale is set up on this till</source>
+        <translation>本收银台没有设置秤</translation>
+    </message>
+    <message>
+        <location filename="../selling.py" line="499"/>
+        <source>Weighing {name}…</source>
+        <translation>正在称重 {name}…</translation>
+    </message>
+    <message>
+        <location filename="../selling.py" line="517"/>
+        <source>The scale shows no weight: put {name} on it</source>
+        <translation>秤上没有重量：请把 {name} 放到秤上</translation>
+    </message>
+    <message>
+        <location filename="../selling.py" line="533"/>
+        <location filename="../selling.py" line="594"/>
+        <location filename="../selling.py" line="615"/>
+        <location filename="../selling.py" line="667"/>
         <source>The ticket is empty</source>
         <translation>本单没有商品</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="498"/>
+        <location filename="../selling.py" line="567"/>
         <source>Ticket held as #{id}. F5 on an empty ticket resumes it</source>
         <translation>已挂单 #{id}。空单时按 F5 取回</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="512"/>
+        <location filename="../selling.py" line="581"/>
         <source>Ticket #{id} resumed</source>
         <translation>已取回单 #{id}</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="557"/>
+        <location filename="../selling.py" line="626"/>
         <source>Price of {name} is now {price}</source>
         <translation>{name} 的价格已改为 {price}</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="574"/>
+        <location filename="../selling.py" line="643"/>
         <source>Removed: {name}</source>
         <translation>已删除：{name}</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="582"/>
+        <location filename="../selling.py" line="651"/>
         <source>Clear the whole ticket ({items} items, {total})?</source>
         <translation>清空整张小票（{items} 件，{total}）？</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="591"/>
+        <location filename="../selling.py" line="660"/>
         <source>Ticket cleared</source>
         <translation>小票已清空</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="608"/>
+        <location filename="../selling.py" line="677"/>
         <source>Sale {receipt_no} done: {total}</source>
         <translation>销售 {receipt_no} 完成：{total}</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="612"/>
+        <location filename="../selling.py" line="681"/>
         <source>Change {change}</source>
         <translation>找零 {change}</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="629"/>
+        <location filename="../selling.py" line="698"/>
         <source>Return {receipt_no} recorded. Refund: {refund}</source>
         <translation>退货 {receipt_no} 已记录。退款：{refund}</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="651"/>
+        <location filename="../selling.py" line="722"/>
+        <location filename="../selling.py" line="744"/>
         <source>Printing is not available on this till</source>
         <translation>本收银台不能打印</translation>
     </message>
     <message>
-        <location filename="../selling.py" line="656"/>
+        <location filename="../selling.py" line="749"/>
         <source>Receipt {receipt_no} sent to the printer</source>
         <translation>小票 {receipt_no} 已送打印</translation>
     </message>
@@ -1248,6 +1374,74 @@
         <location filename="../ticket_model.py" line="70"/>
         <source>Total</source>
         <translation>合计</translation>
+    </message>
+</context>
+<context>
+    <name>UnprintedDialog</name>
+    <message>
+        <location filename="../receipts.py" line="156"/>
+        <source>Receipts not printed</source>
+        <translation>未打印的小票</translation>
+    </message>
+    <message>
+        <location filename="../receipts.py" line="163"/>
+        <source>Look at the paper first: a failed receipt may have printed.</source>
+        <translation>请先看一下纸：失败的小票可能已经打出。</translation>
+    </message>
+    <message>
+        <location filename="../receipts.py" line="172"/>
+        <source>Receipt</source>
+        <translation>小票</translation>
+    </message>
+    <message>
+        <location filename="../receipts.py" line="172"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../receipts.py" line="172"/>
+        <source>Why not printed</source>
+        <translation>未打印原因</translation>
+    </message>
+    <message>
+        <location filename="../receipts.py" line="184"/>
+        <source>Every receipt has printed.</source>
+        <translation>所有小票都已打印。</translation>
+    </message>
+    <message>
+        <location filename="../receipts.py" line="188"/>
+        <source>Retry (Enter)</source>
+        <translation>重试 (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../receipts.py" line="190"/>
+        <source>Skip (Del)</source>
+        <translation>跳过 (Del)</translation>
+    </message>
+    <message>
+        <location filename="../receipts.py" line="217"/>
+        <source>job {id}</source>
+        <translation>任务 {id}</translation>
+    </message>
+    <message>
+        <location filename="../receipts.py" line="219"/>
+        <source>{receipt_no} (reprint)</source>
+        <translation>{receipt_no}（重印）</translation>
+    </message>
+    <message>
+        <location filename="../receipts.py" line="274"/>
+        <source>{receipt_no} sent to the printer again</source>
+        <translation>{receipt_no} 已重新发送到打印机</translation>
+    </message>
+    <message>
+        <location filename="../receipts.py" line="282"/>
+        <source>{receipt_no} skipped</source>
+        <translation>{receipt_no} 已跳过</translation>
+    </message>
+    <message>
+        <location filename="../receipts.py" line="294"/>
+        <source>That receipt is printing now or already done</source>
+        <translation>这张小票正在打印或已打印完成</translation>
     </message>
 </context>
 </TS>
