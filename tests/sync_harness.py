@@ -301,13 +301,21 @@ class FaultProxy:
         with self._seen:
             return [at for at, _, w, _ in self.events if w == "accepted" and at >= since]
 
-    def wait_for(self, what: str, line: str, *, timeout: float = 30.0) -> tuple[float, int]:
-        """The first event ``what`` of a request whose request line starts with ``line``."""
+    def wait_for(
+        self, what: str, line: str, *, since: float = 0.0, timeout: float = 30.0
+    ) -> tuple[float, int]:
+        """The first event ``what`` (at ``since`` or later) of a request whose request line
+        starts with ``line``: its time and connection."""
 
         def found():
             with_line = {c for _, c, w, text in self.events if text.startswith(line)}
             return next(
-                ((at, c) for at, c, w, _ in self.events if w == what and c in with_line), None
+                (
+                    (at, c)
+                    for at, c, w, _ in self.events
+                    if w == what and c in with_line and at >= since
+                ),
+                None,
             )
 
         with self._seen:
