@@ -237,7 +237,14 @@ class FaultProxy:
 
     Per connection it picks a fault: pass, drop the request (close before forwarding),
     drop the response (forward, let the server answer, close before replying), stall,
-    reset mid-body, or send the request twice.
+    reset mid-body, send the request twice, or send half the request.
+
+    ``offline(after=n, fault=f)`` lets the next ``n`` requests through and then fails every
+    one with ``f`` (one of those faults, or ``reset``: the connection reset before anything
+    is read), as a network that goes away mid-cycle; ``online()`` ends that. ``busy``
+    answers requests for a path with 503 and a Retry-After of its own. ``events`` records,
+    per connection, when it was accepted, its request read, forwarded in full to the server,
+    and answered by the server; ``wait_for`` waits for one of them.
     """
 
     FAULTS = (
@@ -263,6 +270,11 @@ class FaultProxy:
         self.counts = {f: 0 for f in self.FAULTS}
         self.delay_s = 0.0
         self.enabled = True
+        self.events: list[tuple[float, int, str, str]] = []  # (time, connection, what, line)
+        self._seen = threading.Condition()
+        self._connections = 0
+        self._offline: tuple[int, str] | None = None  # (requests still let through, fault)
+        self._busy: dict[str, list] = {}  # path: [answers left, Retry-After value]
         self._stop = False
         self._thread = threading.Thread(target=self._accept, daemon=True)
         self._thread.start()
@@ -270,6 +282,57 @@ class FaultProxy:
     def close(self) -> None:
         self._stop = True
         self.listener.close()
+
+    def offline(self, *, after: int = 0, fault: str = "reset") -> None:
+        with self._seen:
+            self._offline = (after, fault)
+
+    def online(self) -> None:
+        with self._seen:
+            self._offline = None
+
+    def busy(self, path: str, *, retry_after: str, count: int = 1) -> None:
+        """Answer the next ``count`` requests for ``path`` with 503 and this Retry-After."""
+        with self._seen:
+            self._busy[path] = [count, retry_after]
+
+    def accepted_at(self, *, since: float = 0.0) -> list[float]:
+        """When each connection was accepted (the till's connection attempts)."""
+        with self._seen:
+            return [at for at, _, w, _ in self.events if w == "accepted" and at >= since]
+
+    def wait_for(
+        self, what: str, line: str, *, since: float = 0.0, timeout: float = 30.0
+    ) -> tuple[float, int]:
+        """The first event ``what`` (at ``since`` or later) of a request whose request line
+        starts with ``line``: its time and connection."""
+
+        def found():
+            with_line = {c for _, c, w, text in self.events if text.startswith(line)}
+            return next(
+                (
+                    (at, c)
+                    for at, c, w, _ in self.events
+                    if w == what and c in with_line and at >= since
+                ),
+                None,
+            )
+
+        with self._seen:
+            hit = self._seen.wait_for(found, timeout)
+        if hit is None:
+            raise AssertionError(f"the proxy saw no {what} for {line!r} in {timeout} s")
+        return hit
+
+    def happened(self, connection: int, what: str) -> bool:
+        with self._seen:
+            return any(c == connection and w == what for _, c, w, _ in self.events)
+
+    def _note(self, connection: int, what: str, request: bytes = b"") -> None:
+        line = request.split(b"\r\n", 1)[0].decode("latin-1")
+        with self._seen:
+            self.events.append((time.monotonic(), connection, what, line))
+            self._seen.notify_all()
 
     def _accept(self) -> None:
         while not self._stop:
@@ -279,7 +342,34 @@ class FaultProxy:
                 return
             fault = self.random.choices(self.FAULTS, self.weights)[0] if self.enabled else "pass"
             self.counts[fault] += 1
-            threading.Thread(target=self._serve, args=(client, fault), daemon=True).start()
+            self._connections += 1
+            self._note(self._connections, "accepted")
+            threading.Thread(
+                target=self._serve, args=(client, fault, self._connections), daemon=True
+            ).start()
+
+    def _override(self, request: bytes, fault: str) -> tuple[str, bytes | None]:
+        """The fault an offline spell or a busy path puts in place of the drawn one, and a
+        503 answer to send instead of forwarding."""
+        path = request.split(b" ", 2)[1].split(b"?")[0].decode("latin-1") if request else ""
+        with self._seen:
+            busy = self._busy.get(path)
+            if busy and busy[0] > 0:
+                busy[0] -= 1
+                body = b'{"error":"busy","reason":"try again later"}'
+                answer = (
+                    f"HTTP/1.1 503 Service Unavailable\r\nRetry-After: {busy[1]}\r\n"
+                    "Content-Type: application/json\r\n"
+                    f"Content-Length: {len(body)}\r\nConnection: close\r\n\r\n"
+                ).encode() + body
+                return "busy", answer
+            if self._offline is not None:
+                after, offline_fault = self._offline
+                if after > 0:
+                    self._offline = (after - 1, offline_fault)
+                    return "pass", None
+                return offline_fault, None
+        return fault, None
 
     def _read_request(self, sock: socket.socket) -> bytes:
         data = b""
@@ -305,20 +395,34 @@ class FaultProxy:
         )
         return head + b"\r\nConnection: close\r\n\r\n" + body
 
-    def _exchange(self, request: bytes) -> bytes:
+    def _exchange(self, request: bytes, connection: int = 0) -> bytes:
         with socket.create_connection(("127.0.0.1", self.target_port)) as upstream:
             upstream.sendall(request)
+            self._note(connection, "forwarded", request)
             out = b""
             while True:
                 chunk = upstream.recv(65536)
                 if not chunk:
                     return out
+                if not out:
+                    self._note(connection, "answered", request)
                 out += chunk
 
-    def _serve(self, client: socket.socket, fault: str) -> None:
+    def _serve(self, client: socket.socket, fault: str, connection: int) -> None:
         try:
+            with self._seen:
+                offline = self._offline
+            if offline == (0, "reset"):
+                return  # closed at once, with a reset: nothing read, nothing forwarded
             request = self._read_request(client)
             if not request:
+                return
+            self._note(connection, "received", request)
+            fault, answer = self._override(request, fault)
+            if answer is not None:
+                client.sendall(answer)
+                return
+            if fault == "reset":
                 return
             if self.delay_s:
                 time.sleep(self.delay_s / 2)
@@ -330,7 +434,7 @@ class FaultProxy:
                 with socket.create_connection(("127.0.0.1", self.target_port)) as upstream:
                     upstream.sendall(request[: max(1, len(request) // 2)])
                 return
-            response = self._exchange(request)
+            response = self._exchange(request, connection)
             if fault == "reset_mid_body":
                 client.sendall(response[: len(response) // 2])
                 return
