@@ -156,10 +156,7 @@ class _ProductRow:
     values: dict[str, object]  # the optional columns present in the file
     stock_milli: int | None
     other_barcodes: tuple[tuple[str, int], ...] = ()  # (code, pack quantity)
-
-    @property
-    def codes(self) -> list[str]:
-        return [c for c in (self.barcode, *(code for code, _ in self.other_barcodes)) if c]
+    codes: tuple[str, ...] = ()  # every code the row names, the unit barcode first
 
 
 # -- reading tables -------------------------------------------------------------------------
@@ -414,7 +411,10 @@ def _parse_row(line: int, cells: list[str], columns: dict[str, int]) -> _Product
                 raise UserInputError(f"cannot be negative ({cell['stock']})")
     except UserInputError as exc:
         raise UserInputError(f"{column}: {exc}") from None
-    return _ProductRow(line, barcode, sku, name, price, values, stock_milli, others)
+    codes = (barcode,) if barcode else ()
+    if others:
+        codes += tuple(code for code, _ in others)
+    return _ProductRow(line, barcode, sku, name, price, values, stock_milli, others, codes)
 
 
 def _check_barcode(code: str) -> None:
