@@ -49,7 +49,7 @@ class SyncClient:
         timeout: float = 30.0,
         attempts: int = 5,
         verify: bool | str | ssl.SSLContext = True,
-        sleep: Callable[[float], None] = time.sleep,
+        sleep: Callable[[float], object] = time.sleep,
     ) -> None:
         self.base_url = base_url.rstrip("/")
         self.token = token

@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import random
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,18 +36,35 @@ class SyncState:
     last_error: str
 
 
-def client_for(store: Store, config: Config, *, attempts: int = 3) -> tuple[SyncClient, str]:
+def client_for(
+    store: Store,
+    config: Config,
+    *,
+    attempts: int = 3,
+    sleep: Callable[[float], object] = time.sleep,
+) -> tuple[SyncClient, str]:
     """A client for the enrolled server, and the shop id to push under."""
     enrolled = cycle.enrollment(store)
     verify: bool | str = config.sync.ca_file or True
-    client = SyncClient(enrolled.server, enrolled.token, attempts=attempts, verify=verify)
+    client = SyncClient(
+        enrolled.server, enrolled.token, attempts=attempts, verify=verify, sleep=sleep
+    )
     return client, enrolled.shop
 
 
-def sync_once(store: Store, config: Config, *, attempts: int = 3) -> cycle.Moved:
-    """Push and pull now, under the store's sync lock (one sync in flight per store)."""
+def sync_once(
+    store: Store,
+    config: Config,
+    *,
+    attempts: int = 3,
+    sleep: Callable[[float], object] = time.sleep,
+) -> cycle.Moved:
+    """Push and pull now, under the store's sync lock (one sync in flight per store).
+
+    ``sleep`` waits between retries; the worker passes one that its stop cuts short.
+    """
     with sync_lock(store.path):
-        client, shop = client_for(store, config, attempts=attempts)
+        client, shop = client_for(store, config, attempts=attempts, sleep=sleep)
         with client:
             return cycle.run(store, client, shop)
 
@@ -63,6 +81,10 @@ def read_state(store: Store, *, online: bool) -> SyncState:
         last_sync=last_ok,
         last_error=row[1] if row else "",
     )
+
+
+class _Stopped(Exception):
+    """The worker was stopped while waiting to send again."""
 
 
 class SyncWorker:
@@ -133,7 +155,7 @@ class SyncWorker:
 
     def _cycle(self, store: Store) -> str:
         try:
-            moved = sync_once(store, self.config, attempts=2)
+            moved = sync_once(store, self.config, attempts=2, sleep=self._pause)
             self._online = True
             log.info(
                 "sync: %d pushed, %d pulled, %d left",
@@ -142,6 +164,8 @@ class SyncWorker:
                 moved.left_unsent,
             )
             return ""
+        except _Stopped:
+            return "stopped"
         except NotEnrolled as exc:
             self._online = False
             return str(exc)
@@ -157,6 +181,12 @@ class SyncWorker:
             self._online = False
             log.exception("sync cycle failed")
             return str(exc)
+
+    def _pause(self, seconds: float) -> None:
+        """Wait between retries; a stop ends the wait and the cycle (a Retry-After may ask
+        for minutes), leaving what was not sent in the outbox for the next start."""
+        if self._stopping.wait(seconds):
+            raise _Stopped
 
     def _publish(self, store: Store, covering: int) -> None:
         self._state = read_state(store, online=self._online)

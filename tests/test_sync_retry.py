@@ -103,6 +103,27 @@ def test_a_huge_retry_after_is_cut_to_the_documented_300_s(chain, tmp_path):
     assert sales_on_server(chain) == [uuid]
 
 
+def test_stopping_the_worker_cuts_short_a_long_retry_after(chain, tmp_path):
+    chain.add_products(product("A", 500))
+    proxy, t = enrolled_behind_proxy(chain, tmp_path)
+    proxy.busy("/v1/push", retry_after="300")
+    t.sell(("A", 1))
+    w = SyncWorker(t.directory / "till.db", t.config.replace("sync", interval_s=INTERVAL_S))
+    w.start()
+    try:
+        assert wait_until(lambda: push_times(proxy), 15)  # the push met the 503
+        time.sleep(0.5)  # the client is now waiting out the 300 s
+        thread, started = w._thread, time.monotonic()
+        w.stop(timeout=20)
+        assert time.monotonic() - started < 5
+        assert not thread.is_alive()
+    finally:
+        proxy.close()
+    pending = "SELECT count(*) FROM outbox WHERE kind = 'sale' AND state = 'pending'"
+    assert t.store.scalar(pending) == 1  # kept for the next start, not sent early
+    assert sales_on_server(chain) == []
+
+
 def test_the_worker_sends_a_sale_by_itself_once_the_network_returns(chain, tmp_path):
     chain.add_products(product("A", 500))
     proxy, t = enrolled_behind_proxy(chain, tmp_path)
