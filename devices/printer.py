@@ -54,6 +54,11 @@ class PrinterStatus:
             return "offline"
         return ""
 
+    @property
+    def code(self) -> str:
+        """``reason`` as a code: cover_open, paper_out, offline; empty when it can print."""
+        return self.reason.replace(" ", "_")
+
     def describe(self) -> str:
         if not self.ready:
             return self.reason
@@ -220,6 +225,7 @@ class ReceiptPrinter:
                 device="printer",
                 url=self.url,
                 reason=status.reason,
+                cause=status.code,
             )
         self.last_error = ""
         return status

@@ -68,33 +68,21 @@ class PrintJob:
     reason: str
     created_at: str
     printed_at: str | None
-
-
-# What a job's reason is about, for a screen to say in its own language. Every reason but
-# a printer's own status words is written by this module from the constants above.
-_REASON_KEYS = (
-    (PAPER_RAN_OUT, "paper_ran_out"),
-    (INTERRUPTED, "interrupted"),
-    (CONNECTION_LOST, "connection_lost"),
-    (LAYOUT_FAILED, "layout"),
-    (REFUSED, "refused"),
-    (UNEXPECTED, "unexpected"),
-    ("cover open", "cover_open"),  # PrinterStatus.reason
-    ("paper out", "paper_out"),
-    ("offline", "offline"),
-)
+    reason_code: str = ""  # see reason_key
 
 
 def reason_key(job: PrintJob) -> str:
-    """One word for why ``job`` has not printed: ``queued`` or ``printing`` for a job in
-    hand, a key of ``_REASON_KEYS``, ``unreachable`` for a printer that did not answer."""
+    """One word for why ``job`` has not printed, for a screen to say in its own language:
+    ``queued`` or ``printing`` for a job in hand, else the code stored with its reason
+    (paper_ran_out, interrupted, connection_lost, layout, refused, unexpected, or the
+    printer's cover_open, paper_out, offline), ``unreachable`` for a printer that did not
+    answer."""
     if job.state == "pending":
         return "queued"
     if job.state == "sending":
         return "printing"
-    for start, key in _REASON_KEYS:
-        if job.reason.startswith(start):
-            return key
+    if job.reason_code:
+        return job.reason_code
     return "unreachable" if job.state == "waiting" else "unexpected"
 
 
@@ -128,7 +116,7 @@ def list_jobs(store: Store, *, pending_only: bool = True) -> list[PrintJob]:
     cashier (pending, waiting, sending, failed)."""
     sql = (
         "SELECT j.id, j.sale_id, coalesce(s.receipt_no, ''), j.kind, j.state, j.drawer,"
-        " j.attempts, j.reason, j.created_at, j.printed_at"
+        " j.attempts, j.reason, j.created_at, j.printed_at, j.reason_code"
         " FROM print_jobs j LEFT JOIN sales s ON s.id = j.sale_id"
     )
     if pending_only:
@@ -140,7 +128,8 @@ def retry_job(store: Store, job_id: int) -> bool:
     """Back to pending, from waiting or failed only: a done job is never sent again."""
     with store.transaction() as conn:
         changed = conn.execute(
-            f"UPDATE print_jobs SET state = 'pending', reason = '', updated_at = {_NOW}"
+            f"UPDATE print_jobs SET state = 'pending', reason = '', reason_code = '',"
+            f" updated_at = {_NOW}"
             " WHERE id = ? AND state IN ('waiting', 'failed')",
             (job_id,),
         ).rowcount
@@ -294,7 +283,7 @@ class PrintQueue:
             ).rowcount
             jobs = conn.execute(
                 f"UPDATE print_jobs SET state = 'failed', updated_at = {_NOW},"
-                " reason = ? WHERE state = 'sending'",
+                " reason = ?, reason_code = 'interrupted' WHERE state = 'sending'",
                 (INTERRUPTED,),
             ).rowcount
         if kicks or jobs:
@@ -316,7 +305,7 @@ class PrintQueue:
                     return
             except Exception as exc:  # a bug or a transport's odd error must not stop the queue
                 log.exception("print job %s failed unexpectedly", row[0])
-                self._fail_if_sending(store, row[0], f"{UNEXPECTED}: {exc}")
+                self._fail_if_sending(store, row[0], f"{UNEXPECTED}: {exc}", "unexpected")
                 return
 
     def _print(self, store: Store, job_id: int) -> bool:
@@ -331,7 +320,8 @@ class PrintQueue:
             # Nothing was sent: the kick is recorded as not made, never left 'sending'
             # (which a restart would count as kicked).
             reason = f"{LAYOUT_FAILED}: {exc}"
-            self._finish(store, job_id, "failed", reason, kick="failed" if kick else None)
+            kick_state = "failed" if kick else None
+            self._finish(store, job_id, "failed", reason, "layout", kick=kick_state)
             return True
 
         kicked = False
@@ -357,21 +347,24 @@ class PrintQueue:
                 if after is not None and after.paper == "out":
                     # The roll ended during the job: the paper may lack its end. The kick
                     # is recorded done already, so a retry reprints without opening it.
-                    self._finish(store, job_id, "failed", PAPER_RAN_OUT, kick=None)
+                    self._finish(
+                        store, job_id, "failed", PAPER_RAN_OUT, "paper_ran_out", kick=None
+                    )
                     log.warning("receipt %s may be incomplete: paper ran out", receipt_no)
                     return False
-                self._finish(store, job_id, "done", "", kick=None)
+                self._finish(store, job_id, "done", "", "", kick=None)
         except PrinterIOError as exc:
-            reason = CONNECTION_LOST
+            reason, code = CONNECTION_LOST, "connection_lost"
             if getattr(exc, "refused", False):
-                reason = f"{REFUSED} ({exc}); retry or skip"
+                reason, code = f"{REFUSED} ({exc}); retry or skip", "refused"
             drawer = "failed" if kick and not kicked else None
-            self._finish(store, job_id, "failed", reason, kick=drawer)
+            self._finish(store, job_id, "failed", reason, code, kick=drawer)
             log.warning("receipt %s not printed: %s", receipt_no, exc)
             return False
         except DeviceError as exc:
             reason = getattr(exc, "reason", "") or printer.last_error or str(exc)
-            self._wait(store, job_id, reason, kick_back=kick and not kicked)
+            code = getattr(exc, "cause", "") or "unreachable"
+            self._wait(store, job_id, reason, code, kick_back=kick and not kicked)
             log.warning("receipt %s waits: printer %s", receipt_no, reason)
             return False
         if after is not None and not after.ready:
@@ -414,43 +407,45 @@ class PrintQueue:
         return True
 
     def _finish(
-        self, store: Store, job_id: int, state: str, reason: str, *, kick: str | None
+        self, store: Store, job_id: int, state: str, reason: str, code: str, *, kick: str | None
     ) -> None:
         printed = _NOW if state == "done" else "NULL"
         with store.transaction() as conn:
             conn.execute(
-                f"UPDATE print_jobs SET state = ?, reason = ?, updated_at = {_NOW},"
-                f" printed_at = {printed},"
+                f"UPDATE print_jobs SET state = ?, reason = ?, reason_code = ?,"
+                f" updated_at = {_NOW}, printed_at = {printed},"
                 " drawer = CASE WHEN ? IS NOT NULL AND drawer = 'sending' THEN ? ELSE drawer END"
                 " WHERE id = ?",
-                (state, reason, kick, kick, job_id),
+                (state, reason, code, kick, kick, job_id),
             )
         self._changed()
 
-    def _wait(self, store: Store, job_id: int, reason: str, *, kick_back: bool) -> None:
+    def _wait(self, store: Store, job_id: int, reason: str, code: str, *, kick_back: bool) -> None:
         """Nothing was sent: back to waiting, the drawer kick (if any) still to come, and
         the jobs queued behind it wait for the same reason."""
         with store.transaction() as conn:
             conn.execute(
-                f"UPDATE print_jobs SET state = 'waiting', reason = ?, updated_at = {_NOW},"
+                f"UPDATE print_jobs SET state = 'waiting', reason = ?, reason_code = ?,"
+                f" updated_at = {_NOW},"
                 " drawer = CASE WHEN ? AND drawer = 'sending' THEN 'pending' ELSE drawer END"
                 " WHERE id = ?",
-                (reason, int(kick_back), job_id),
+                (reason, code, int(kick_back), job_id),
             )
             conn.execute(
-                f"UPDATE print_jobs SET state = 'waiting', reason = ?, updated_at = {_NOW}"
-                " WHERE state = 'pending'",
-                (reason,),
+                f"UPDATE print_jobs SET state = 'waiting', reason = ?, reason_code = ?,"
+                f" updated_at = {_NOW} WHERE state = 'pending'",
+                (reason, code),
             )
         self._changed()
 
-    def _fail_if_sending(self, store: Store, job_id: int, reason: str) -> None:
+    def _fail_if_sending(self, store: Store, job_id: int, reason: str, code: str) -> None:
         with store.transaction() as conn:
             conn.execute(
-                f"UPDATE print_jobs SET state = 'failed', reason = ?, updated_at = {_NOW},"
+                f"UPDATE print_jobs SET state = 'failed', reason = ?, reason_code = ?,"
+                f" updated_at = {_NOW},"
                 " drawer = CASE drawer WHEN 'sending' THEN 'failed' ELSE drawer END"
                 " WHERE id = ? AND state = 'sending'",
-                (reason, job_id),
+                (reason, code, job_id),
             )
         self._changed()
 

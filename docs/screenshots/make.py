@@ -83,11 +83,14 @@ class UnprintedReceipts:
 
     def jobs(self, pending_only: bool = True) -> list[PrintJob]:
         rows = self.store.all("SELECT id, receipt_no, created_at FROM sales ORDER BY id")
-        reasons = [("waiting", "paper out"), ("failed", CONNECTION_LOST)]
+        reasons = [
+            ("waiting", "paper out", "paper_out"),
+            ("failed", CONNECTION_LOST, "connection_lost"),
+        ]
         return [
             PrintJob(row["id"], row["id"], row["receipt_no"], "receipt", state, "done", 1,
-                     reason, row["created_at"], None)
-            for row, (state, reason) in zip(rows, reasons, strict=False)
+                     reason, row["created_at"], None, code)
+            for row, (state, reason, code) in zip(rows, reasons, strict=False)
         ]  # fmt: skip
 
     def retry(self, job_id: int) -> bool:
