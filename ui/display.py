@@ -42,6 +42,11 @@ class CounterDisplay(QObject):
         selling.ticket_changed.connect(self.ticket_changed)
         selling.sale_completed.connect(self.sale_completed)
 
+    def close(self, msecs: int = 3000) -> None:
+        """Let a write in progress finish before the devices close (at shutdown)."""
+        self._idle.stop()
+        self.tasks.wait(msecs)
+
     # -- what to show ----------------------------------------------------------------------
 
     def ticket_changed(self) -> None:

@@ -275,6 +275,8 @@ class MainWindow(QMainWindow):
                 log.info("open ticket held as %s at close", held_id)
             except Exception:  # the window must close whatever the store says
                 log.exception("open ticket not held at close")
+        if self.customer_display is not None:
+            self.customer_display.close()
         super().closeEvent(event)
 
     @property
