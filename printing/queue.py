@@ -224,7 +224,9 @@ class PrintQueue:
             changed = retry_job(self._api, job_id)
         if changed:
             self._changed()
-            self._wake.set()
+        # Asked while the job is on the wire: the worker looks again as soon as that try
+        # ends, so a job that then waits goes out at once if the printer is back.
+        self._wake.set()
         return changed
 
     def skip(self, job_id: int) -> bool:

@@ -158,11 +158,22 @@ def test_unprinted_receipts_are_retried_and_skipped_from_the_till(qtbot, make_wi
 
     press(Qt.Key.Key_Down)
     qtbot.waitUntil(lambda: second in dialog.preview.toPlainText())
+    tries = store.scalar("SELECT attempts FROM print_jobs WHERE id = 1")
     press(Qt.Key.Key_Delete)  # skip the second: its receipt and its drawer kick
     qtbot.waitUntil(lambda: job_states(store)[1] == ("skipped", "skipped"))
     qtbot.waitUntil(lambda: table.rowCount() == 1)
+    # The skip is a change to the store, so the queue tries the first again by itself:
+    # let that try fail while the printer is still down.
+    qtbot.waitUntil(
+        lambda: (
+            store.scalar("SELECT attempts FROM print_jobs WHERE id = 1") > tries
+            and job_states(store)[0][0] == "waiting"
+        )
+    )
 
     peer.up()
+    # Retry is offered once the list shows the job waiting (not while a try is on the wire).
+    qtbot.waitUntil(dialog.retry_button.isEnabled)
     press(Qt.Key.Key_Return)  # retry the first, pressed twice
     press(Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: job_states(store)[0] == ("done", "done"), timeout=10_000)
