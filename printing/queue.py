@@ -124,6 +124,13 @@ def list_jobs(store: Store, *, pending_only: bool = True) -> list[PrintJob]:
     return [PrintJob(*row) for row in store.conn.execute(sql + " ORDER BY j.id")]
 
 
+def unprinted_count(conn: sqlite3.Connection) -> int:
+    """Receipts the queue could not print yet (waiting for the printer, or failed)."""
+    return conn.execute(
+        "SELECT count(*) FROM print_jobs WHERE state IN ('waiting', 'failed')"
+    ).fetchone()[0]
+
+
 def retry_job(store: Store, job_id: int) -> bool:
     """Back to pending, from waiting or failed only: a done job is never sent again."""
     with store.transaction() as conn:

@@ -12,6 +12,7 @@ from app import paths, users
 from app.config import Config
 from app.errors import TillbookError
 from app.till import Completed
+from printing import queue as print_queue
 from sync import outbox
 from ui.display import CounterDisplay
 from ui.i18n import Language, pick_language
@@ -134,7 +135,7 @@ class MainWindow(QMainWindow):
                 state["sync"] = services.sync.state()
             if services.devices is not None:
                 state["printer"] = printer_kind(services.devices.printer)
-            state["unprinted"] = unprinted_count(readers.store().conn)
+            state["unprinted"] = print_queue.unprinted_count(readers.store().conn)
             return state
 
         services.tasks.run(
@@ -360,9 +361,7 @@ def printer_kind(printer: object) -> str:
         return "none"
     status = getattr(printer, "last_status", None)
     if status is not None and not status.ready:
-        if status.cover_open:
-            return "cover_open"
-        return "paper_out" if status.paper == "out" else "offline"
+        return status.code  # cover_open, paper_out or offline
     if getattr(printer, "last_error", ""):
         return "unreachable"
     if status is not None:
@@ -370,13 +369,6 @@ def printer_kind(printer: object) -> str:
     if getattr(printer, "answers_status", None) is False or not getattr(printer, "can_read", True):
         return "no_status"
     return "unchecked"
-
-
-def unprinted_count(conn) -> int:
-    """Receipts the print queue could not print yet (waiting for the printer, or failed)."""
-    return conn.execute(
-        "SELECT count(*) FROM print_jobs WHERE state IN ('waiting', 'failed')"
-    ).fetchone()[0]
 
 
 def _field(value: object, name: str) -> object:
