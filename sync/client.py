@@ -137,11 +137,16 @@ class SyncClient:
             data = {"error": "bad_answer", "reason": response.text[:200]}
         return response.status_code, data if isinstance(data, dict) else {}
 
-    def pull(self, cursor: str, limit: int, *, unsynced: int | None = None) -> dict:
+    def pull(self, cursor: str, limit: int, *, unsynced: int | None = None) -> str:
+        """One page of changes as the JSON text the server sent (``sync.cycle.read_page``
+        decodes it: the product rows are left for SQLite to read)."""
         params = {"cursor": cursor, "limit": limit}
         if unsynced is not None:
             params["unsynced"] = unsynced
-        return self._json(self.request("GET", "/v1/pull", params=params))
+        response = self.request("GET", "/v1/pull", params=params)
+        if response.status_code != 200:
+            self._json(response)  # raises with the server's reason
+        return response.text
 
     def shop_day(self, day: str | None = None) -> dict:
         params = {"date": day} if day else {}

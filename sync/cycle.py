@@ -13,15 +13,15 @@ import sqlite3
 import uuid as uuidlib
 from collections import defaultdict
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import closing
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from operator import itemgetter
 
 from app import catalog, stock
 from localdb import Store
 from sync import outbox
 from sync.client import SyncClient
-from sync.errors import NotEnrolled, Quarantined, ServerRefused
+from sync.errors import NotEnrolled, Quarantined, ServerRefused, ServerUnreachable
 
 log = logging.getLogger(__name__)
 
@@ -235,36 +235,134 @@ def _refuse_alone(store, client, shop, row, answer, moved, batch_id) -> None:
 # -- pull ------------------------------------------------------------------------------------
 
 
+# SQLite builds without the serialize API stage a page's products on the till's own
+# connection instead of the fetch thread's.
+_CAN_SERIALIZE = hasattr(sqlite3.Connection, "serialize")
+# What a page's product rows must carry; "rev" is absent from servers before revisions.
+PRODUCT_COLUMNS = (
+    "sku", "name", "unit", "price", "cost", "tax_rate", "category", "active", "deleted",
+    "stock_policy", "weighed", "barcodes", "search_tokens",
+)  # fmt: skip
+
+
+@dataclass
+class Page:
+    """One pulled page.
+
+    Its product rows are never made Python objects: SQLite reads them from the JSON text
+    the server sent into a table of their own, on the fetch thread while the page before
+    is being written, and hands that table over as a serialized database. Everything else
+    in the page is decoded.
+    """
+
+    head: dict  # count, cursor, more, acked_seq and every kind but the products
+    text: str = ""  # the page as sent, kept only while its products are not staged
+    product_columns: list[str] = field(default_factory=list)
+    staged: bytes | None = None  # the products, in a table `products` (see _stage_products)
+
+    @property
+    def cursor(self) -> str:
+        return self.head["cursor"]
+
+    @property
+    def has_products(self) -> bool:
+        return bool(self.product_columns)
+
+
+def read_page(text: str) -> Page:
+    """Split a page into its products, staged in a database of their own, and the rest,
+    decoded. A page that is not what the server sends counts as a lost answer."""
+    with closing(sqlite3.connect(":memory:")) as scratch:
+        try:
+            rest, columns = scratch.execute(
+                "SELECT json_remove(?1, '$.kinds.product'),"
+                " json_extract(?1, '$.kinds.product.columns')",
+                (text,),
+            ).fetchone()
+            head = json.loads(rest)
+            page = Page(head, text, json.loads(columns) if columns else [])
+            if not isinstance(head, dict) or not isinstance(head.get("cursor"), str):
+                raise ValueError("no cursor")
+            if page.has_products and _CAN_SERIALIZE:
+                _stage_products(scratch, "main", page)
+                page.staged, page.text = scratch.serialize(), ""
+        except (sqlite3.Error, ValueError, TypeError, KeyError) as exc:
+            raise ServerUnreachable(
+                f"the server's page was cut short or is not a page ({exc})", detail=str(exc)
+            ) from exc
+    return page
+
+
+def _stage_products(conn: sqlite3.Connection, schema: str, page: Page) -> None:
+    """Read the page's product rows from its text into ``schema.products``, one statement."""
+    at = {name: i for i, name in enumerate(page.product_columns)}
+
+    def column(name: str) -> str:
+        return f"json_extract(value, '$[{at[name]}]')" if name in at else "NULL"
+
+    missing = [name for name in PRODUCT_COLUMNS if name not in at]
+    if missing:
+        raise KeyError(f"the product rows have no {', '.join(missing)}")
+    conn.execute(
+        f"CREATE TABLE {schema}.products (sku TEXT PRIMARY KEY, name TEXT, unit TEXT,"
+        " price INTEGER, cost INTEGER, tax_rate INTEGER, category TEXT, active INTEGER,"
+        " stock_policy TEXT, weighed INTEGER, rev INTEGER, codes TEXT, tokens TEXT)"
+    )
+    conn.execute(
+        f"INSERT OR REPLACE INTO {schema}.products SELECT "
+        + ", ".join(column(k) for k in ("sku", "name", "unit", "price", "cost", "tax_rate"))
+        + f", {column('category')}, {column('active')} AND NOT {column('deleted')},"
+        f" {column('stock_policy')}, {column('weighed')} != 0, {column('rev')},"
+        f" {column('barcodes')}, {column('search_tokens')}"
+        " FROM json_each(?, '$.kinds.product.rows')",
+        (page.text,),
+    )
+
+
 def pull(store: Store, client: SyncClient, moved: Moved, *, limit: int = PULL_PAGE) -> None:
     """Pull pages until the server has no more; the next page is fetched while this one is
     written, but pages and their cursors are still saved strictly in order."""
+
+    def fetch(cursor: str, size: int, **extra) -> Page:
+        return read_page(client.pull(cursor, size, **extra))
+
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-pull") as fetcher:
         unsynced = outbox.unsynced_count(store.conn)  # reported for the owner's day end
         # Pages start small and double: the till writes the first rows while larger pages
         # are still on their way, instead of waiting idle for a full first page.
         size = min(limit, FIRST_PULL_PAGE)
-        page = client.pull(store.meta("sync.cursor", ""), size, unsynced=unsynced)
+        page = fetch(store.meta("sync.cursor", ""), size, unsynced=unsynced)
         while True:
             size = min(limit, size * 2)
-            ahead = fetcher.submit(client.pull, page["cursor"], size) if page.get("more") else None
+            more = page.head.get("more")
+            ahead = fetcher.submit(fetch, page.cursor, size) if more else None
             apply_page(store, page)
-            moved.pulled += int(page.get("count", 0))
+            moved.pulled += int(page.head.get("count", 0))
             if ahead is None:
                 return
             page = ahead.result()
 
 
-def apply_page(store: Store, page: dict) -> None:
+def apply_page(store: Store, page: Page) -> None:
     """Write one pulled page and the cursor after it in one local transaction."""
-    kinds = page.get("kinds", {})
-    with store.transaction() as conn:
-        _apply_products(conn, kinds.get("product"))
-        _apply_customers(conn, records(kinds.get("customer")))
-        _apply_users(conn, records(kinds.get("user")))
-        stock_levels = _with_held_levels(conn, records(kinds.get("stock")))
-        if stock_levels:
-            _apply_stock(conn, stock_levels, int(page.get("acked_seq", 0)))
-        store.set_meta("sync.cursor", page["cursor"])
+    kinds = page.head.get("kinds", {})
+    store.conn.execute("ATTACH ':memory:' AS pulled")
+    try:
+        if page.staged is not None:
+            store.conn.deserialize(page.staged, name="pulled")
+        elif page.has_products:
+            _stage_products(store.conn, "pulled", page)
+        with store.transaction() as conn:
+            if page.has_products:
+                _apply_products(conn)
+            _apply_customers(conn, records(kinds.get("customer")))
+            _apply_users(conn, records(kinds.get("user")))
+            stock_levels = _with_held_levels(conn, records(kinds.get("stock")))
+            if stock_levels:
+                _apply_stock(conn, stock_levels, int(page.head.get("acked_seq", 0)))
+            store.set_meta("sync.cursor", page.cursor)
+    finally:
+        store.conn.execute("DETACH pulled")
 
 
 def records(table: dict | None) -> list[dict]:
@@ -275,71 +373,45 @@ def records(table: dict | None) -> list[dict]:
     return [dict(zip(columns, row, strict=True)) for row in table["rows"]]
 
 
-def _apply_products(conn: sqlite3.Connection, table: dict | None) -> None:
-    """Upsert a page of products with their barcodes and search entries, a statement each."""
-    if not table or not table["rows"]:
-        return
-    rows = table["rows"]
-    at = {name: i for i, name in enumerate(table["columns"])}
-    fields = itemgetter(
-        *(at[k] for k in ("sku", "name", "unit", "price", "cost", "tax_rate", "category"))
-    )
-    active, deleted, policy, weighed = (
-        at["active"],
-        at["deleted"],
-        at["stock_policy"],
-        at["weighed"],
-    )
-    sku, name, codes, tokens = at["sku"], at["name"], at["barcodes"], at["search_tokens"]
-    rev = at.get("rev")  # absent from servers before revisions were sent
-    conn.executemany(
-        "INSERT INTO products (sku, name, unit, price, cost, tax_rate, category, active,"
-        " stock_policy, weighed, server_rev) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+def _apply_products(conn: sqlite3.Connection) -> None:
+    """Upsert the staged products (``pulled.products``) with their barcodes and search
+    entries, a statement each."""
+    # Barcodes and search entries of the products the till had already go first: joined
+    # before the upsert, so products new here (all of them in a first pull) cost nothing.
+    known = "SELECT p.id FROM pulled.products AS t JOIN main.products AS p USING (sku)"
+    conn.execute(f"DELETE FROM barcodes WHERE product_id IN ({known})")
+    conn.execute(f"DELETE FROM product_search WHERE rowid IN ({known})")
+    conn.execute(
+        "INSERT INTO main.products (sku, name, unit, price, cost, tax_rate, category, active,"
+        " stock_policy, weighed, server_rev) SELECT sku, name, coalesce(unit, '件'), price,"
+        " coalesce(cost, 0), coalesce(tax_rate, 1300), coalesce(category, ''), active,"
+        " coalesce(stock_policy, 'warn'), coalesce(weighed, 0), rev"
+        " FROM pulled.products WHERE true"
         " ON CONFLICT (sku) DO UPDATE SET name = excluded.name, unit = excluded.unit,"
         " price = excluded.price, cost = excluded.cost, tax_rate = excluded.tax_rate,"
         " category = excluded.category, active = excluded.active,"
         " stock_policy = excluded.stock_policy, weighed = excluded.weighed,"
         " server_rev = excluded.server_rev,"
-        " updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')",
-        [
-            (
-                *fields(r),
-                int(bool(r[active]) and not r[deleted]),
-                r[policy],
-                int(r[weighed]),
-                None if rev is None else r[rev],
-            )
-            for r in rows
-        ],
+        " updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
     )
-    skus = json.dumps([r[sku] for r in rows])
-    ids = dict(
-        conn.execute(
-            "SELECT sku, id FROM products WHERE sku IN (SELECT value FROM json_each(?))", (skus,)
-        ).fetchall()
-    )
-    id_list = json.dumps(list(ids.values()))
+    pulled = "pulled.products AS t JOIN main.products AS p USING (sku)"
     conn.execute(
-        "DELETE FROM barcodes WHERE product_id IN (SELECT value FROM json_each(?))", (id_list,)
-    )
-    conn.executemany(
-        "INSERT INTO barcodes (code, product_id, pack_qty) VALUES (?, ?, ?)"
+        "INSERT INTO barcodes (code, product_id, pack_qty)"
+        " SELECT json_extract(c.value, '$[0]'), p.id, json_extract(c.value, '$[1]')"
+        f" FROM {pulled}, json_each(t.codes) AS c WHERE true"
         " ON CONFLICT (code) DO UPDATE SET product_id = excluded.product_id,"
-        " pack_qty = excluded.pack_qty",
-        [(code, ids[r[sku]], pack) for r in rows for code, pack in r[codes]],
+        " pack_qty = excluded.pack_qty"
     )
     # The server sends each product's search tokens (made by the same app.search_tokens);
     # a product without them is indexed here.
     conn.execute(
-        "DELETE FROM product_search WHERE rowid IN (SELECT value FROM json_each(?))", (id_list,)
+        "INSERT INTO product_search (rowid, tokens)"
+        f" SELECT p.id, t.tokens FROM {pulled} WHERE coalesce(t.tokens, '') != ''"
     )
-    conn.executemany(
-        "INSERT INTO product_search (rowid, tokens) VALUES (?, ?)",
-        [(ids[r[sku]], r[tokens]) for r in rows if r[tokens]],
-    )
-    for r in rows:
-        if not r[tokens]:
-            catalog.index_product(conn, ids[r[sku]], r[name], r[sku])
+    for product_id, name, sku in conn.execute(
+        f"SELECT p.id, p.name, p.sku FROM {pulled} WHERE coalesce(t.tokens, '') = ''"
+    ).fetchall():
+        catalog.index_product(conn, product_id, name, sku)
 
 
 def _apply_customers(conn: sqlite3.Connection, customers: list[dict]) -> None:
