@@ -477,33 +477,41 @@ def _apply_stock(conn: sqlite3.Connection, levels: list[dict], acked_seq: int) -
     ):
         for move in json.loads(payload).get("moves", ()):
             unsent[(move["sku"], move["location"])] += move["qty_milli"]
-    for level in levels:
-        row = conn.execute(
-            "SELECT p.id, l.id, coalesce(s.on_hand_milli, 0) FROM products p"
-            " JOIN locations l ON l.code = ? LEFT JOIN stock_levels s"
-            " ON s.product_id = p.id AND s.location_id = l.id WHERE p.sku = ?",
-            (level["location"], level["sku"]),
-        ).fetchone()
-        if row is None:
-            log.info("stock of %s at %s held: not known here yet", level["sku"], level["location"])
-            conn.execute(
-                "INSERT INTO held_stock_levels (sku, location, on_hand_milli) VALUES (?, ?, ?)"
-                " ON CONFLICT (sku, location) DO UPDATE SET on_hand_milli = excluded.on_hand_milli",
-                (level["sku"], level["location"], level["on_hand_milli"]),
-            )
-            continue
-        product_id, location_id, current = row
-        target = level["on_hand_milli"] + unsent[(level["sku"], level["location"])]
+    # One level per item: a later one in the page is the newer.
+    wanted = {(lv["sku"], lv["location"]): lv["on_hand_milli"] for lv in levels}
+    here = {
+        (sku, location): (product_id, location_id, current)
+        for sku, location, product_id, location_id, current in conn.execute(
+            "SELECT p.sku, l.code, p.id, l.id, coalesce(s.on_hand_milli, 0)"
+            " FROM json_each(?) AS j"
+            " JOIN products p ON p.sku = json_extract(j.value, '$[0]')"
+            " JOIN locations l ON l.code = json_extract(j.value, '$[1]')"
+            " LEFT JOIN stock_levels s ON s.product_id = p.id AND s.location_id = l.id",
+            (json.dumps(list(wanted)),),
+        )
+    }
+    held = [(sku, loc, qty) for (sku, loc), qty in wanted.items() if (sku, loc) not in here]
+    if held:
+        log.info("%d stock levels held: their products are not here yet", len(held))
+        conn.executemany(
+            "INSERT INTO held_stock_levels (sku, location, on_hand_milli) VALUES (?, ?, ?)"
+            " ON CONFLICT (sku, location) DO UPDATE SET on_hand_milli = excluded.on_hand_milli",
+            held,
+        )
+    changes: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for key, (product_id, location_id, current) in here.items():
+        target = wanted[key] + unsent[key]
         if target != current:
-            stock.write_move(
-                conn,
-                product_id=product_id,
-                location_id=location_id,
-                qty_milli=target - current,
-                kind="adjustment",
-                ref="sync",
-                note="level from the server",
-            )
+            changes[location_id].append((product_id, target - current))
+    for location_id, quantities in changes.items():
+        stock.write_moves(
+            conn,
+            quantities,
+            kind="adjustment",
+            location_id=location_id,
+            ref="sync",
+            note="level from the server",
+        )
 
 
 # -- a whole cycle ---------------------------------------------------------------------------
