@@ -126,7 +126,9 @@ def bench_day_end(chain: Chain, tmp: Path, count: int) -> float:
     return elapsed
 
 
-def bench_initial_pull(chain: Chain, tmp: Path, count: int) -> tuple[float, float]:
+def bench_initial_pull(chain: Chain, tmp: Path, count: int) -> tuple[float, float, float]:
+    """A new till's first pull of ``count`` products, then another's once every product
+    has a stock level too; with the same run's raw insert rate of the till's SQLite."""
     products = [
         models.OwnerProduct(
             sku=f"P{n:06d}", name=f"测试商品{n % 977} 规格{n % 13} item {n}", price=100 + n % 5000,
@@ -141,15 +143,16 @@ def bench_initial_pull(chain: Chain, tmp: Path, count: int) -> tuple[float, floa
             service.stamp(conn, chain.shop),
         ),
     )
-    t = chain.till(tmp / "pull", "B3")
-    started = time.perf_counter()
-    with SyncClient(chain.server.url, t.token) as client:
-        cycle.pull(t.store, client, cycle.Moved())
-    elapsed = time.perf_counter() - started
-    assert catalog.count(t.store) == count + LINES
-    assert catalog.search(t.store, "测试商品5")  # searchable when it ends
-    assert catalog.by_barcode(t.store, f"69{count - 1:011d}") is not None
-    t.close()
+    catalog_only = timed_first_pull(chain, tmp / "pull", "B3", count)
+    moves = [
+        {"uuid": secrets.token_hex(16), "sku": p.sku, "location": "SHOP",
+         "qty_milli": 1000 * (n % 50 + 1), "kind": "receipt"}
+        for n, p in enumerate(products)
+    ]  # fmt: skip
+    with chain.owner_client() as http:
+        r = http.post("/v1/owner/stock", json={"shop": chain.shop, "moves": moves}, timeout=600)
+        assert r.status_code == 200, r.text
+    with_stock = timed_first_pull(chain, tmp / "pull-stock", "B4", count, stock=moves)
 
     raw = Store.open(tmp / "raw.db")
     rows = [(p.sku, p.name, p.price) for p in products]
@@ -158,7 +161,22 @@ def bench_initial_pull(chain: Chain, tmp: Path, count: int) -> tuple[float, floa
         conn.executemany("INSERT INTO products (sku, name, price) VALUES (?, ?, ?)", rows)
     raw_rate = count / (time.perf_counter() - started)
     raw.close()
-    return elapsed, raw_rate
+    return catalog_only, with_stock, raw_rate
+
+
+def timed_first_pull(chain: Chain, directory: Path, code: str, count: int, stock=()) -> float:
+    t = chain.till(directory, code)
+    started = time.perf_counter()
+    with SyncClient(chain.server.url, t.token) as client:
+        cycle.pull(t.store, client, cycle.Moved())
+    elapsed = time.perf_counter() - started
+    assert catalog.count(t.store) == count + LINES
+    assert catalog.search(t.store, "测试商品5")  # searchable when it ends
+    assert catalog.by_barcode(t.store, f"69{count - 1:011d}") is not None
+    for move in stock[:: max(1, len(stock) // 100)]:
+        assert t.on_hand(move["sku"]) == move["qty_milli"]
+    t.close()
+    return elapsed
 
 
 def main() -> int:
@@ -191,10 +209,13 @@ def main() -> int:
                 rows.append((kind, f"day end {args.day_end} sales, +100 ms RTT", f"{day_end:.2f} s",
                              "<= 5 s", f"{raw:,.0f} sales/s",
                              f"{(args.day_end / day_end) / raw:.2f}"))  # fmt: skip
-                pull, raw_local = bench_initial_pull(chain, tmp, args.products)
+                pull, stocked, raw_local = bench_initial_pull(chain, tmp, args.products)
                 rows.append((kind, f"initial pull {args.products:,} products", f"{pull:.2f} s",
                              "<= 3 s", f"{raw_local:,.0f} rows/s (till SQLite)",
                              f"{(args.products / pull) / raw_local:.2f}"))  # fmt: skip
+                rows.append((kind, "  the same, each with a stock level", f"{stocked:.2f} s",
+                             "(none)", f"{raw_local:,.0f} rows/s (till SQLite)",
+                             f"{(args.products / stocked) / raw_local:.2f}"))  # fmt: skip
             finally:
                 server.stop()
                 database.drop()
