@@ -235,56 +235,62 @@ def _refuse_alone(store, client, shop, row, answer, moved, batch_id) -> None:
 # -- pull ------------------------------------------------------------------------------------
 
 
-# SQLite builds without the serialize API stage a page's products on the till's own
-# connection instead of the fetch thread's.
+# SQLite builds without the serialize API stage a page on the till's own connection
+# instead of the fetch thread's.
 _CAN_SERIALIZE = hasattr(sqlite3.Connection, "serialize")
 # What a page's product rows must carry; "rev" is absent from servers before revisions.
 PRODUCT_COLUMNS = (
     "sku", "name", "unit", "price", "cost", "tax_rate", "category", "active", "deleted",
     "stock_policy", "weighed", "barcodes", "search_tokens",
 )  # fmt: skip
+STOCK_COLUMNS = ("sku", "location", "on_hand_milli")
+# The kinds read by SQLite from the page's text; every other kind is decoded.
+STAGED_KINDS = {"product": PRODUCT_COLUMNS, "stock": STOCK_COLUMNS}
 
 
 @dataclass
 class Page:
     """One pulled page.
 
-    Its product rows are never made Python objects: SQLite reads them from the JSON text
-    the server sent into a table of their own, on the fetch thread while the page before
-    is being written, and hands that table over as a serialized database. Everything else
-    in the page is decoded.
+    Its products and stock levels are never made Python objects: SQLite reads them from
+    the JSON text the server sent into tables of their own (``pulled.products``,
+    ``pulled.stock``), on the fetch thread while the page before is being written, and
+    hands those over as a serialized database. Everything else in the page is decoded.
     """
 
-    head: dict  # count, cursor, more, acked_seq and every kind but the products
-    text: str = ""  # the page as sent, kept only while its products are not staged
-    product_columns: list[str] = field(default_factory=list)
-    staged: bytes | None = None  # the products, in a table `products` (see _stage_products)
+    head: dict  # count, cursor, more, acked_seq and the kinds not staged
+    text: str = ""  # the page as sent, kept only while it is not staged
+    columns: dict[str, list[str]] = field(default_factory=dict)  # per staged kind present
+    staged: bytes | None = None  # the staged tables, serialized (see _stage)
 
     @property
     def cursor(self) -> str:
         return self.head["cursor"]
 
-    @property
-    def has_products(self) -> bool:
-        return bool(self.product_columns)
-
 
 def read_page(text: str) -> Page:
-    """Split a page into its products, staged in a database of their own, and the rest,
-    decoded. A page that is not what the server sends counts as a lost answer."""
+    """Split a page into its products and stock levels, staged in a database of their own,
+    and the rest, decoded. A page that is not what the server sends counts as a lost
+    answer."""
+    paths = [f"$.kinds.{kind}" for kind in STAGED_KINDS]
     with closing(sqlite3.connect(":memory:")) as scratch:
         try:
-            rest, columns = scratch.execute(
-                "SELECT json_remove(?1, '$.kinds.product'),"
-                " json_extract(?1, '$.kinds.product.columns')",
+            rest, *columns = scratch.execute(
+                "SELECT json_remove(?1, "
+                + ", ".join(f"'{p}'" for p in paths)
+                + "), "
+                + ", ".join(f"json_extract(?1, '{p}.columns')" for p in paths),
                 (text,),
             ).fetchone()
             head = json.loads(rest)
-            page = Page(head, text, json.loads(columns) if columns else [])
             if not isinstance(head, dict) or not isinstance(head.get("cursor"), str):
                 raise ValueError("no cursor")
-            if page.has_products and _CAN_SERIALIZE:
-                _stage_products(scratch, "main", page)
+            page = Page(head, text)
+            for kind, names in zip(STAGED_KINDS, columns, strict=True):
+                if names:
+                    page.columns[kind] = json.loads(names)
+            if page.columns and _CAN_SERIALIZE:
+                _stage(scratch, "main", page)
                 page.staged, page.text = scratch.serialize(), ""
         except (sqlite3.Error, ValueError, TypeError, KeyError) as exc:
             raise ServerUnreachable(
@@ -293,30 +299,45 @@ def read_page(text: str) -> Page:
     return page
 
 
-def _stage_products(conn: sqlite3.Connection, schema: str, page: Page) -> None:
-    """Read the page's product rows from its text into ``schema.products``, one statement."""
-    at = {name: i for i, name in enumerate(page.product_columns)}
-
-    def column(name: str) -> str:
-        return f"json_extract(value, '$[{at[name]}]')" if name in at else "NULL"
-
-    missing = [name for name in PRODUCT_COLUMNS if name not in at]
-    if missing:
-        raise KeyError(f"the product rows have no {', '.join(missing)}")
+def _stage(conn: sqlite3.Connection, schema: str, page: Page) -> None:
+    """Read the page's product and stock rows from its text into ``schema.products`` and
+    ``schema.stock``, a statement each. A later row for the same item replaces an earlier
+    one (pages are in commit order)."""
     conn.execute(
         f"CREATE TABLE {schema}.products (sku TEXT PRIMARY KEY, name TEXT, unit TEXT,"
         " price INTEGER, cost INTEGER, tax_rate INTEGER, category TEXT, active INTEGER,"
         " stock_policy TEXT, weighed INTEGER, rev INTEGER, codes TEXT, tokens TEXT)"
     )
     conn.execute(
-        f"INSERT OR REPLACE INTO {schema}.products SELECT "
-        + ", ".join(column(k) for k in ("sku", "name", "unit", "price", "cost", "tax_rate"))
-        + f", {column('category')}, {column('active')} AND NOT {column('deleted')},"
-        f" {column('stock_policy')}, {column('weighed')} != 0, {column('rev')},"
-        f" {column('barcodes')}, {column('search_tokens')}"
-        " FROM json_each(?, '$.kinds.product.rows')",
-        (page.text,),
+        f"CREATE TABLE {schema}.stock (sku TEXT, location TEXT, on_hand_milli INTEGER,"
+        " PRIMARY KEY (sku, location))"
     )
+    for kind, columns in page.columns.items():
+        at = {name: i for i, name in enumerate(columns)}
+        missing = [name for name in STAGED_KINDS[kind] if name not in at]
+        if missing:
+            raise KeyError(f"the {kind} rows have no {', '.join(missing)}")
+
+        def column(name: str, at: dict = at) -> str:
+            return f"json_extract(value, '$[{at[name]}]')" if name in at else "NULL"
+
+        if kind == "product":
+            values = (
+                ", ".join(column(k) for k in ("sku", "name", "unit", "price", "cost"))
+                + f", {column('tax_rate')}, {column('category')},"
+                f" {column('active')} AND NOT {column('deleted')}, {column('stock_policy')},"
+                f" {column('weighed')} != 0, {column('rev')}, {column('barcodes')},"
+                f" {column('search_tokens')}"
+            )
+            table = "products"
+        else:
+            values = ", ".join(column(k) for k in STOCK_COLUMNS)
+            table = "stock"
+        conn.execute(
+            f"INSERT OR REPLACE INTO {schema}.{table} SELECT {values}"
+            f" FROM json_each(?, '$.kinds.{kind}.rows')",
+            (page.text,),
+        )
 
 
 def pull(store: Store, client: SyncClient, moved: Moved, *, limit: int = PULL_PAGE) -> None:
@@ -350,16 +371,14 @@ def apply_page(store: Store, page: Page) -> None:
     try:
         if page.staged is not None:
             store.conn.deserialize(page.staged, name="pulled")
-        elif page.has_products:
-            _stage_products(store.conn, "pulled", page)
+        else:
+            _stage(store.conn, "pulled", page)
         with store.transaction() as conn:
-            if page.has_products:
+            if "product" in page.columns:
                 _apply_products(conn)
             _apply_customers(conn, records(kinds.get("customer")))
             _apply_users(conn, records(kinds.get("user")))
-            stock_levels = _with_held_levels(conn, records(kinds.get("stock")))
-            if stock_levels:
-                _apply_stock(conn, stock_levels, int(page.head.get("acked_seq", 0)))
+            _apply_stock(conn, int(page.head.get("acked_seq", 0)))
             store.set_meta("sync.cursor", page.cursor)
     finally:
         store.conn.execute("DETACH pulled")
@@ -443,66 +462,62 @@ def _apply_users(conn: sqlite3.Connection, users: list[dict]) -> None:
     )
 
 
-def _with_held_levels(conn: sqlite3.Connection, levels: list[dict]) -> list[dict]:
-    """This page's levels plus the held ones whose product is known now (the page's own
-    level of an item is newer than a held one)."""
-    held = conn.execute(
-        "SELECT h.sku, h.location, h.on_hand_milli FROM held_stock_levels h"
-        " JOIN products p ON p.sku = h.sku JOIN locations l ON l.code = h.location"
-    ).fetchall()
-    if not held:
-        return levels
-    conn.executemany(
-        "DELETE FROM held_stock_levels WHERE sku = ? AND location = ?",
-        [(sku, location) for sku, location, _ in held],
-    )
-    merged = {
-        (sku, loc): {"sku": sku, "location": loc, "on_hand_milli": qty} for sku, loc, qty in held
-    }
-    merged.update({(lv["sku"], lv["location"]): lv for lv in levels})
-    log.info("%d held stock levels applied now that their products are here", len(held))
-    return list(merged.values())
-
-
-def _apply_stock(conn: sqlite3.Connection, levels: list[dict], acked_seq: int) -> None:
-    """Bring on-hand to the server's level plus this till's moves the server has not seen.
+def _apply_stock(conn: sqlite3.Connection, acked_seq: int) -> None:
+    """Bring on-hand to the server's level (``pulled.stock``) plus this till's moves the
+    server has not seen.
 
     The difference goes into the local ledger as an adjustment that is not sent back, so the
     ledger and its cached levels stay in step. A level for a product this till does not have
-    yet is held until the product arrives (the cursor moves past it).
+    yet is held until the product arrives (the cursor moves past it); held levels whose
+    product is here now are applied with the page, whose own level of an item is newer.
     """
+    known = (
+        "JOIN main.products p ON p.sku = {t}.sku JOIN main.locations l ON l.code = {t}.location"
+    )
+    conn.execute(
+        "INSERT OR IGNORE INTO pulled.stock SELECT h.sku, h.location, h.on_hand_milli"
+        f" FROM held_stock_levels h {known.format(t='h')}"
+    )
+    released = conn.execute(
+        "DELETE FROM held_stock_levels WHERE (sku, location) IN"
+        f" (SELECT h.sku, h.location FROM held_stock_levels h {known.format(t='h')})"
+    ).rowcount
+    if released:
+        log.info("%d held stock levels applied now that their products are here", released)
+    waiting = conn.execute(
+        "INSERT INTO held_stock_levels (sku, location, on_hand_milli)"
+        " SELECT s.sku, s.location, s.on_hand_milli FROM pulled.stock s"
+        " WHERE NOT EXISTS (SELECT 1 FROM main.products p WHERE p.sku = s.sku)"
+        " OR NOT EXISTS (SELECT 1 FROM main.locations l WHERE l.code = s.location)"
+        " ON CONFLICT (sku, location) DO UPDATE SET on_hand_milli = excluded.on_hand_milli"
+    ).rowcount
+    if waiting:
+        log.info("%d stock levels held: their products are not here yet", waiting)
+    if waiting == conn.execute("SELECT count(*) FROM pulled.stock").fetchone()[0]:
+        return  # no level to apply: the outbox need not be read
+    conn.execute(
+        "CREATE TABLE pulled.unsent (sku TEXT, location TEXT, qty_milli INTEGER,"
+        " PRIMARY KEY (sku, location))"
+    )
     unsent: dict[tuple[str, str], int] = defaultdict(int)
     for (payload,) in conn.execute(
         "SELECT payload FROM outbox WHERE state = 'pending' AND seq > ?", (acked_seq,)
     ):
         for move in json.loads(payload).get("moves", ()):
             unsent[(move["sku"], move["location"])] += move["qty_milli"]
-    # One level per item: a later one in the page is the newer.
-    wanted = {(lv["sku"], lv["location"]): lv["on_hand_milli"] for lv in levels}
-    here = {
-        (sku, location): (product_id, location_id, current)
-        for sku, location, product_id, location_id, current in conn.execute(
-            "SELECT p.sku, l.code, p.id, l.id, coalesce(s.on_hand_milli, 0)"
-            " FROM json_each(?) AS j"
-            " JOIN products p ON p.sku = json_extract(j.value, '$[0]')"
-            " JOIN locations l ON l.code = json_extract(j.value, '$[1]')"
-            " LEFT JOIN stock_levels s ON s.product_id = p.id AND s.location_id = l.id",
-            (json.dumps(list(wanted)),),
-        )
-    }
-    held = [(sku, loc, qty) for (sku, loc), qty in wanted.items() if (sku, loc) not in here]
-    if held:
-        log.info("%d stock levels held: their products are not here yet", len(held))
-        conn.executemany(
-            "INSERT INTO held_stock_levels (sku, location, on_hand_milli) VALUES (?, ?, ?)"
-            " ON CONFLICT (sku, location) DO UPDATE SET on_hand_milli = excluded.on_hand_milli",
-            held,
-        )
+    conn.executemany(
+        "INSERT INTO pulled.unsent VALUES (?, ?, ?)", [(*key, q) for key, q in unsent.items()]
+    )
     changes: dict[int, list[tuple[int, int]]] = defaultdict(list)
-    for key, (product_id, location_id, current) in here.items():
-        target = wanted[key] + unsent[key]
-        if target != current:
-            changes[location_id].append((product_id, target - current))
+    for location_id, product_id, difference in conn.execute(
+        "SELECT l.id, p.id, s.on_hand_milli + coalesce(u.qty_milli, 0)"
+        " - coalesce(sl.on_hand_milli, 0) AS difference"
+        f" FROM pulled.stock s {known.format(t='s')}"
+        " LEFT JOIN main.stock_levels sl ON sl.product_id = p.id AND sl.location_id = l.id"
+        " LEFT JOIN pulled.unsent u ON u.sku = s.sku AND u.location = s.location"
+        " WHERE difference != 0"
+    ):
+        changes[location_id].append((product_id, difference))
     for location_id, quantities in changes.items():
         stock.write_moves(
             conn,

@@ -134,3 +134,36 @@ def test_without_the_serialize_api_the_till_stages_pages_itself_to_the_same_cata
     assert rows[0][:10] == ("APPLE", "苹果", "kg", 1990, 995, 900, "水果", 1, "block", 1)
     assert rows[1][:8] == ("OFF", "商品 OFF", "件", 1, 0, 1300, "", 0)
     assert [p.sku for p in catalog.search(fallback.store, "测试商品249")] == ["P249"]
+
+
+def test_a_held_level_gives_way_to_the_newer_one_its_product_arrives_with(chain, tmp_path):
+    # P0500's stock level ends the tenth page of 100 and the product, edited since, comes
+    # after it: the till holds the level when the pull stops there.
+    chain.add_products(*(product(f"P{i:04d}", 100 + i) for i in range(1000)))
+    chain.receive("P0500", 7000)
+    chain.add_products(product("P0500", 999))
+    t = chain.till(tmp_path / "t1", "T01")
+
+    class StopAtPage11(SyncClient):
+        pages = 0
+
+        def pull(self, cursor, limit, **extra):
+            StopAtPage11.pages += 1
+            if StopAtPage11.pages == 11:
+                raise ServerUnreachable("network gone")
+            return super().pull(cursor, limit, **extra)
+
+    with pytest.raises(ServerUnreachable):
+        pull(t, limit=100, client_class=StopAtPage11)
+    assert t.store.conn.execute("SELECT sku, on_hand_milli FROM held_stock_levels").fetchall() == [
+        ("P0500", 7000)
+    ]
+
+    chain.receive("P0500", 1000)  # the level the product now arrives with is 8000
+    pull(t, limit=100)
+    assert t.on_hand("P0500") == 8000
+    assert t.store.scalar("SELECT count(*) FROM held_stock_levels") == 0
+
+    chain.add_products(product("LATER", 100))  # a later page must not bring 7000 back
+    pull(t, limit=100)
+    assert t.on_hand("P0500") == 8000
