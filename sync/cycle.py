@@ -273,14 +273,12 @@ def read_page(text: str) -> Page:
     and the rest, decoded. A page that is not what the server sends counts as a lost
     answer."""
     paths = [f"$.kinds.{kind}" for kind in STAGED_KINDS]
+    removed = ", ".join(f"'{path}'" for path in paths)
+    columns_of = ", ".join(f"json_extract(?1, '{path}.columns')" for path in paths)
     with closing(sqlite3.connect(":memory:")) as scratch:
         try:
             rest, *columns = scratch.execute(
-                "SELECT json_remove(?1, "
-                + ", ".join(f"'{p}'" for p in paths)
-                + "), "
-                + ", ".join(f"json_extract(?1, '{p}.columns')" for p in paths),
-                (text,),
+                f"SELECT json_remove(?1, {removed}), {columns_of}", (text,)
             ).fetchone()
             head = json.loads(rest)
             if not isinstance(head, dict) or not isinstance(head.get("cursor"), str):

@@ -4,7 +4,7 @@ server process on SQLite and PostgreSQL."""
 from __future__ import annotations
 
 import pytest
-from sync_harness import product
+from sync_harness import Chain, Database, ServerProcess, product
 
 from app import catalog
 from sync import cycle
@@ -167,3 +167,38 @@ def test_a_held_level_gives_way_to_the_newer_one_its_product_arrives_with(chain,
     chain.add_products(product("LATER", 100))  # a later page must not bring 7000 back
     pull(t, limit=100)
     assert t.on_hand("P0500") == 8000
+
+
+def test_an_owner_bulk_change_refreshes_postgresqls_statistics_for_the_next_pull(tmp_path):
+    # With stale statistics (a new shop's tables look empty) PostgreSQL answered the first
+    # pull page by reading and sorting every product of the shop.
+    database = Database("postgres", tmp_path)
+    server = ServerProcess(database, tmp_path).start()
+    try:
+        chain = Chain(database, server)
+        with database.engine.begin() as conn:  # only the server's own ANALYZE may count
+            for table in ("products", "stock_levels"):
+                conn.exec_driver_sql(f"ALTER TABLE {table} SET (autovacuum_enabled = false)")
+
+        def estimated(table: str) -> float:
+            return database.scalar("SELECT reltuples FROM pg_class WHERE relname = :t", t=table)
+
+        chain.add_products(*(product(f"P{i:05d}", 100 + i) for i in range(10)))
+        assert estimated("products") <= 0  # a small change leaves them to autovacuum
+        chain.add_products(*(product(f"P{i:05d}", 100 + i) for i in range(3000)))
+        assert estimated("products") == 3000
+        moves = [
+            {"uuid": f"{i:032x}", "sku": f"P{i:05d}", "location": "SHOP", "qty_milli": 1000,
+             "kind": "receipt"}
+            for i in range(3000)
+        ]  # fmt: skip
+        with chain.owner_client() as http:
+            r = http.post("/v1/owner/stock", json={"shop": chain.shop, "moves": moves})
+            assert r.status_code == 200, r.text
+        assert estimated("stock_levels") == 3000
+
+        t = chain.till(tmp_path / "t1", "T01")
+        assert pull(t).pulled == 6000
+    finally:
+        server.stop()
+        database.drop()

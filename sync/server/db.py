@@ -85,6 +85,21 @@ def is_postgres(conn: Connection | Engine) -> bool:
     return conn.dialect.name == "postgresql"
 
 
+# Rows one owner change must write before the planner's statistics are refreshed with it.
+BULK_ROWS = 1000
+
+
+def bulk_written(conn: Connection, rows: int, *tables: str) -> None:
+    """Refresh PostgreSQL's planner statistics of ``tables`` after a bulk write, in the same
+    transaction. Until autovacuum gets to them, a new shop's first import of 100,000
+    products leaves the planner thinking the tables nearly empty: the first pull page then
+    scans and sorts every row of the shop (0.2-0.4 s) instead of reading 1,000 in index
+    order (14 ms). SQLite plans those queries by their indexes and needs nothing."""
+    if rows >= BULK_ROWS and is_postgres(conn):
+        for table in tables:
+            conn.exec_driver_sql(f"ANALYZE {table}")
+
+
 def write(engine: Engine, work: Callable[[Connection], T]) -> T:
     """Run ``work`` in one writing transaction, retrying on lock and serialization conflicts."""
     for attempt in range(1, WRITE_ATTEMPTS + 1):

@@ -915,6 +915,7 @@ def upsert_products(
             for p in products
         ],
     )
+    db.bulk_written(conn, len(products), "products")
 
 
 # -- pull ------------------------------------------------------------------------------------
@@ -1096,6 +1097,7 @@ def owner_stock(engine: Engine, token: str | None, request: models.OwnerStock) -
         batch = Batch(TillRow("", shop, "", "active", "", 0, 0))
         batch.moves = [(m, "owner") for m in request.moves]
         add_moves(conn, batch, shop, None)
+        db.bulk_written(conn, len(request.moves), "stock_levels", "stock_moves")
         for row in batch.exceptions:
             row["till"] = None
         if batch.exceptions:
