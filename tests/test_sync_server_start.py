@@ -22,3 +22,30 @@ def test_servers_started_together_on_a_new_database_migrate_it_once_and_all_serv
         for server in servers:
             server.stop()
         database.drop()
+
+
+def test_the_server_serves_with_start_up_frozen_and_rarer_collections(tmp_path, monkeypatch):
+    # A push makes about 100 objects per sale; full collections over the whole process at
+    # the default thresholds took a quarter of a push's time.
+    import gc
+
+    import uvicorn
+
+    from sync.server import run
+
+    seen = {}
+
+    def serve_nothing(app, **options):
+        seen.update(threshold=gc.get_threshold(), frozen=gc.get_freeze_count(), app=app)
+
+    monkeypatch.setattr(uvicorn, "run", serve_nothing)
+    before = gc.get_threshold()
+    try:
+        run.serve(f"sqlite:///{tmp_path / 'server.db'}", host="127.0.0.1", port=0)
+    finally:
+        gc.unfreeze()
+        gc.set_threshold(*before)
+
+    assert seen["threshold"] == run.GC_THRESHOLDS
+    assert seen["frozen"] > 10_000  # the app, its schemas, SQLAlchemy's metadata
+    assert seen["app"].title

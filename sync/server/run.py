@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import ipaddress
 import logging
 import socket
@@ -10,6 +11,19 @@ from sync.errors import ServerSetupError
 from sync.server import db
 
 log = logging.getLogger(__name__)
+
+# A push of 1,000 sales makes some 100,000 short-lived objects. At Python's default
+# thresholds (700, 10, 10) the collector also made full passes over everything the process
+# keeps (the app, its pydantic schemas, SQLAlchemy's metadata) several times per request:
+# about a quarter of a push's time on PostgreSQL.
+GC_THRESHOLDS = (50_000, 20, 10)
+
+
+def settle_garbage_collector() -> None:
+    """Leave what start-up made out of every later collection, and collect less often."""
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(*GC_THRESHOLDS)
 
 
 def is_loopback(host: str) -> bool:
@@ -55,8 +69,10 @@ def serve(
         f"tillbook server on {scheme}://{host}:{port} ({engine.url.render_as_string()})",
         flush=True,
     )
+    app = create_app(engine)
+    settle_garbage_collector()
     uvicorn.run(
-        create_app(engine),
+        app,
         host=host,
         port=port,
         ssl_certfile=cert,
