@@ -1,5 +1,5 @@
 """Printers for tests: one on 127.0.0.1 TCP, one on the device side of a pseudo-terminal,
-and an ``lp`` command on PATH.
+and an ``lp`` command on PATH; and a scale on a pseudo-terminal.
 
 ``PrinterPeer`` records every byte and answers DLE EOT status queries.
 
@@ -151,9 +151,16 @@ class PrinterPeer:
 
 class PtyPeer:
     """A device on the device side of a pseudo-terminal: a thread hands each chunk read
-    to ``received_chunk``, which may write the device's answer to ``self.fd``."""
+    to ``received_chunk``, which may write the device's answer to ``self.fd``.
 
-    def __init__(self, fd: int) -> None:
+    Given no ``fd``, the peer opens a pseudo-terminal of its own (the till side's path is
+    ``self.path``) and closes it in ``stop``."""
+
+    def __init__(self, fd: int | None = None) -> None:
+        self._own: int | None = None
+        if fd is None:
+            fd, self._own = os.openpty()
+            self.path = os.ttyname(self._own)
         self.fd = fd
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
@@ -175,6 +182,26 @@ class PtyPeer:
     def stop(self) -> None:
         self._stop.set()
         self._thread.join(timeout=2)
+        if self._own is not None:
+            os.close(self.fd)
+            os.close(self._own)
+            self._own = None
+
+
+class ToledoScalePeer(PtyPeer):
+    """A Mettler Toledo 8217 on a pseudo-terminal of its own: answers each ``W`` with
+    ``reply`` (stable 0.755 kg until a test changes it)."""
+
+    def __init__(self) -> None:
+        self.reply = b"\x0200.755\r"
+        self.asked = 0
+        super().__init__()
+        self.url = f"serial://{self.path}"
+
+    def received_chunk(self, data: bytes) -> None:
+        if b"W" in data:
+            self.asked += 1
+            os.write(self.fd, self.reply)
 
 
 class SerialPrinterPeer(PtyPeer):

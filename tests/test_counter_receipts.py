@@ -3,10 +3,6 @@ peer: the receipts not printed (retry, skip) and the receipt preview."""
 
 from __future__ import annotations
 
-import os
-import threading
-import time
-
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QFontMetrics
@@ -19,7 +15,7 @@ from app.till import Till
 from devices.manager import DeviceManager
 from printing.layout import text_width
 from printing.queue import PrintQueue, receipt_job_hook
-from tests.printer_peer import PrinterPeer
+from tests.printer_peer import PrinterPeer, PtyPeer, ToledoScalePeer
 from ui.i18n import Language
 from ui.reader import Readers
 from ui.services import Services
@@ -248,24 +244,16 @@ def test_preview_of_a_latin_only_printer_shows_what_its_code_page_prints(
 # -- the customer display -------------------------------------------------------------------
 
 
-class DisplayPeer:
+class DisplayPeer(PtyPeer):
     """The display's side of a pseudo-terminal: keeps every byte it is sent."""
 
     def __init__(self) -> None:
-        self.master, self.slave = os.openpty()
-        self.url = f"serial://{os.ttyname(self.slave)}?baudrate=9600"
         self.received = bytearray()
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._read, daemon=True)
-        self._thread.start()
+        super().__init__()
+        self.url = f"serial://{self.path}?baudrate=9600"
 
-    def _read(self) -> None:
-        os.set_blocking(self.master, False)
-        while not self._stop.is_set():
-            try:
-                self.received += os.read(self.master, 4096)
-            except (BlockingIOError, OSError):
-                time.sleep(0.005)
+    def received_chunk(self, data: bytes) -> None:
+        self.received += data
 
     def rows(self) -> dict[int, str]:
         """What the two lines show now: the text after each cursor move since the last clear."""
@@ -275,18 +263,12 @@ class DisplayPeer:
             rows[part[1]] = part[2:].decode("gb18030")
         return rows
 
-    def close(self) -> None:
-        self._stop.set()
-        self._thread.join()
-        os.close(self.master)
-        os.close(self.slave)
-
 
 @pytest.fixture
 def display():
     peer = DisplayPeer()
     yield peer
-    peer.close()
+    peer.stop()
 
 
 def test_customer_display_follows_the_ticket_and_shows_the_change(qtbot, make_window, display):
@@ -347,40 +329,11 @@ def test_an_unplugged_customer_display_is_a_status_not_an_error(qtbot, make_wind
 # -- the scale ------------------------------------------------------------------------------
 
 
-class ToledoScale:
-    """A Mettler Toledo 8217 on a pseudo-terminal: answers each ``W`` with ``reply``."""
-
-    def __init__(self) -> None:
-        self.master, self.slave = os.openpty()
-        self.url = f"serial://{os.ttyname(self.slave)}"
-        self.reply = b"\x0200.755\r"
-        self.asked = 0
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, daemon=True)
-        self._thread.start()
-
-    def _run(self) -> None:
-        os.set_blocking(self.master, False)
-        while not self._stop.is_set():
-            try:
-                if b"W" in os.read(self.master, 64):
-                    self.asked += 1
-                    os.write(self.master, self.reply)
-            except (BlockingIOError, OSError):
-                time.sleep(0.005)
-
-    def close(self) -> None:
-        self._stop.set()
-        self._thread.join()
-        os.close(self.master)
-        os.close(self.slave)
-
-
 @pytest.fixture
 def scale():
-    peer = ToledoScale()
+    peer = ToledoScalePeer()
     yield peer
-    peer.close()
+    peer.stop()
 
 
 def log_in(qtbot, window) -> None:

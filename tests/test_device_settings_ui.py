@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import threading
-import time
-
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
@@ -13,7 +9,7 @@ from PySide6.QtTest import QTest
 from app import audit
 from app.config import Config
 from devices.manager import DeviceManager
-from tests.printer_peer import PrinterPeer
+from tests.printer_peer import PrinterPeer, ToledoScalePeer
 from ui.device_settings import DeviceSettingsDialog
 
 
@@ -87,30 +83,14 @@ def test_open_drawer_is_audited_and_kicks_once(make_dialog, qtbot, peer, store, 
 
 
 def test_read_weight_from_a_pty_scale(make_dialog, qtbot):
-    master, slave = os.openpty()
-    stop = threading.Event()
-
-    def scale():
-        os.set_blocking(master, False)
-        while not stop.is_set():
-            try:
-                if b"W" in os.read(master, 64):
-                    os.write(master, b"\x0200.755\r")
-            except BlockingIOError:
-                time.sleep(0.005)
-
-    thread = threading.Thread(target=scale, daemon=True)
-    thread.start()
+    scale = ToledoScalePeer()
     try:
-        dialog = make_dialog(Config().replace("scale", url=f"serial://{os.ttyname(slave)}"))
+        dialog = make_dialog(Config().replace("scale", url=scale.url))
         dialog.buttons["scale"].click()
         qtbot.waitUntil(lambda: dialog.row_text("scale")[0] != "testing…", timeout=10_000)
         assert dialog.row_text("scale") == ("ready", "stable weight: 755 g")
     finally:
-        stop.set()
-        thread.join()
-        os.close(master)
-        os.close(slave)
+        scale.stop()
 
 
 def test_test_receipt_is_laid_out_for_the_configured_encoding(make_dialog, qtbot, peer):
