@@ -15,6 +15,7 @@ from app.till import Till
 from devices.manager import DeviceManager
 from printing.layout import text_width
 from printing.queue import PrintQueue, receipt_job_hook
+from tests.keyboard import Clock, focused, keys, press
 from tests.printer_peer import PrinterPeer, PtyPeer, ToledoScalePeer
 from ui.i18n import Language
 from ui.reader import Readers
@@ -77,29 +78,6 @@ def make_window(qtbot, tmp_path, store, owner, cashier, products):
         services.lookups.wait()
         services.readers.close()
         services.devices.close()
-
-
-class Clock:
-    """A monotonic clock that moves ``step`` seconds each time it is read."""
-
-    def __init__(self, step: float) -> None:
-        self.now, self.step = 1000.0, step
-
-    def __call__(self) -> float:
-        self.now += self.step
-        return self.now
-
-
-def focused():
-    return QApplication.focusWidget()
-
-
-def keys(text: str) -> None:
-    QTest.keyClicks(focused(), text)
-
-
-def press(key, modifier=Qt.KeyboardModifier.NoModifier) -> None:
-    QTest.keyClick(focused(), key, modifier)
 
 
 def log_in_and_sell(qtbot, window) -> str:

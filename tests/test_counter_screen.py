@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QLabel
 from app import audit, sales
 from app.config import Config
 from app.till import Till
+from tests.keyboard import Clock, focused, keys, press, scan
 from ui import sound
 from ui.i18n import Language
 from ui.reader import Readers
@@ -23,17 +24,6 @@ from ui.window import MainWindow
 COLA = "6901234567892"
 TEA = "6923450657713"
 GUM = "6920000000012"
-
-
-class Clock:
-    """A monotonic clock that moves ``step`` seconds each time it is read."""
-
-    def __init__(self, step: float) -> None:
-        self.now, self.step = 1000.0, step
-
-    def __call__(self) -> float:
-        self.now += self.step
-        return self.now
 
 
 @pytest.fixture
@@ -69,24 +59,6 @@ def window(qtbot, tmp_path, store, owner, cashier, products, clock):
     services.tasks.wait()
     services.lookups.wait()
     services.readers.close()
-
-
-def focused():
-    return QApplication.focusWidget()
-
-
-def keys(text: str) -> None:
-    QTest.keyClicks(focused(), text)
-
-
-def press(key, modifier=Qt.KeyboardModifier.NoModifier) -> None:
-    QTest.keyClick(focused(), key, modifier)
-
-
-def scan(code: str) -> None:
-    """A wedge scanner: the digits fast, then Enter."""
-    keys(code)
-    press(Qt.Key.Key_Return)
 
 
 def log_in(qtbot, window, pin: str) -> None:
