@@ -29,6 +29,19 @@ def clerk(store):
     return users.add_user(store, name="Clerk", role="clerk", pin="2222")
 
 
+def another_order(store, clerk, *lines: OrderLine):
+    """A second customer's slip of ``lines``."""
+    return delivery.create_order(
+        store,
+        user=clerk,
+        till_code="T01",
+        name="李四",
+        phone="139",
+        address="某路 1 号",
+        lines=list(lines),
+    )
+
+
 @pytest.fixture
 def slip(store, clerk, products):
     """Ordered: 2 cola (one unit barcode, a case of 24 too), 1.5 kg rice, 1 tea."""
@@ -70,15 +83,7 @@ def test_order_is_numbered_from_the_counter_and_priced_from_the_catalog(store, c
     assert [ln.amount for ln in slip.lines] == [700, 897, 8800]
     assert slip.total == 700 + 897 + 8800
     assert slip.lines[0].specification == "330ml"
-    second = delivery.create_order(
-        store,
-        user=clerk,
-        till_code="T01",
-        name="李四",
-        phone="139",
-        address="某路 1 号",
-        lines=[OrderLine(slip.lines[0].product_id, 1000)],
-    )
+    second = another_order(store, clerk, OrderLine(slip.lines[0].product_id, 1000))
     assert second.number == "D-T01-000002"
 
 
@@ -257,15 +262,7 @@ def test_slip_made_after_the_sale_took_its_stock_moves_nothing_more(store, till,
 def test_dispatch_beyond_warehouse_stock_of_a_block_product_is_refused(
     store, clerk, owner, products
 ):
-    order = delivery.create_order(
-        store,
-        user=clerk,
-        till_code="T01",
-        name="李四",
-        phone="139",
-        address="某路 1 号",
-        lines=[OrderLine(products["rare"], 1000)],
-    )
+    order = another_order(store, clerk, OrderLine(products["rare"], 1000))
     delivery.scan(store, delivery_id=order.id, code="6923450657713", user=clerk)
     delivery.mark_picked(store, delivery_id=order.id, user=clerk)
     assert [s.sku for s in delivery.shortages(store, delivery_id=order.id)] == ["RARE"]
@@ -278,15 +275,7 @@ def test_dispatch_beyond_warehouse_stock_of_a_block_product_is_refused(
 def test_dispatch_beyond_warehouse_stock_of_a_warn_product_goes_and_is_audited(
     store, clerk, products
 ):
-    order = delivery.create_order(
-        store,
-        user=clerk,
-        till_code="T01",
-        name="李四",
-        phone="139",
-        address="某路 1 号",
-        lines=[OrderLine(products["cola"], 1000)],
-    )
+    order = another_order(store, clerk, OrderLine(products["cola"], 1000))
     delivery.scan(store, delivery_id=order.id, code=COLA, user=clerk)
     delivery.mark_picked(store, delivery_id=order.id, user=clerk)
     delivery.dispatch(store, delivery_id=order.id, user=clerk)
