@@ -393,17 +393,16 @@ def records(table: dict | None) -> list[dict]:
 def _apply_products(conn: sqlite3.Connection) -> None:
     """Upsert the staged products (``pulled.products``) with their barcodes and search
     entries, a statement each."""
+    # Each staged row beside the till's product of the same SKU.
+    pulled = "pulled.products AS t JOIN main.products AS p USING (sku)"
     # Barcodes and search entries of the products the till had already go first: joined
     # before the upsert, so products new here (all of them in a first pull) cost nothing.
-    known = "SELECT p.id FROM pulled.products AS t JOIN main.products AS p USING (sku)"
-    conn.execute(f"DELETE FROM barcodes WHERE product_id IN ({known})")
-    conn.execute(f"DELETE FROM product_search WHERE rowid IN ({known})")
+    conn.execute(f"DELETE FROM barcodes WHERE product_id IN (SELECT p.id FROM {pulled})")
+    conn.execute(f"DELETE FROM product_search WHERE rowid IN (SELECT p.id FROM {pulled})")
     conn.execute(
         "INSERT INTO main.products (sku, name, unit, price, cost, tax_rate, category, active,"
-        " stock_policy, weighed, server_rev) SELECT sku, name, coalesce(unit, '件'), price,"
-        " coalesce(cost, 0), coalesce(tax_rate, 1300), coalesce(category, ''), active,"
-        " coalesce(stock_policy, 'warn'), coalesce(weighed, 0), rev"
-        " FROM pulled.products WHERE true"
+        " stock_policy, weighed, server_rev) SELECT sku, name, unit, price, cost, tax_rate,"
+        " category, active, stock_policy, weighed, rev FROM pulled.products WHERE true"
         " ON CONFLICT (sku) DO UPDATE SET name = excluded.name, unit = excluded.unit,"
         " price = excluded.price, cost = excluded.cost, tax_rate = excluded.tax_rate,"
         " category = excluded.category, active = excluded.active,"
@@ -411,7 +410,6 @@ def _apply_products(conn: sqlite3.Connection) -> None:
         " server_rev = excluded.server_rev,"
         " updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
     )
-    pulled = "pulled.products AS t JOIN main.products AS p USING (sku)"
     conn.execute(
         "INSERT INTO barcodes (code, product_id, pack_qty)"
         " SELECT json_extract(c.value, '$[0]'), p.id, json_extract(c.value, '$[1]')"
@@ -469,16 +467,16 @@ def _apply_stock(conn: sqlite3.Connection, acked_seq: int) -> None:
     yet is held until the product arrives (the cursor moves past it); held levels whose
     product is here now are applied with the page, whose own level of an item is newer.
     """
-    known = (
-        "JOIN main.products p ON p.sku = {t}.sku JOIN main.locations l ON l.code = {t}.location"
+    held_here = (
+        "FROM held_stock_levels h JOIN main.products p ON p.sku = h.sku"
+        " JOIN main.locations l ON l.code = h.location"
     )
     conn.execute(
-        "INSERT OR IGNORE INTO pulled.stock SELECT h.sku, h.location, h.on_hand_milli"
-        f" FROM held_stock_levels h {known.format(t='h')}"
+        f"INSERT OR IGNORE INTO pulled.stock SELECT h.sku, h.location, h.on_hand_milli {held_here}"
     )
     released = conn.execute(
         "DELETE FROM held_stock_levels WHERE (sku, location) IN"
-        f" (SELECT h.sku, h.location FROM held_stock_levels h {known.format(t='h')})"
+        f" (SELECT h.sku, h.location {held_here})"
     ).rowcount
     if released:
         log.info("%d held stock levels applied now that their products are here", released)
@@ -510,7 +508,8 @@ def _apply_stock(conn: sqlite3.Connection, acked_seq: int) -> None:
     for location_id, product_id, difference in conn.execute(
         "SELECT l.id, p.id, s.on_hand_milli + coalesce(u.qty_milli, 0)"
         " - coalesce(sl.on_hand_milli, 0) AS difference"
-        f" FROM pulled.stock s {known.format(t='s')}"
+        " FROM pulled.stock s JOIN main.products p ON p.sku = s.sku"
+        " JOIN main.locations l ON l.code = s.location"
         " LEFT JOIN main.stock_levels sl ON sl.product_id = p.id AND sl.location_id = l.id"
         " LEFT JOIN pulled.unsent u ON u.sku = s.sku AND u.location = s.location"
         " WHERE difference != 0"
